@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const roles = ['customer', 'staff', 'admin'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Claims in the RS256 access tokens the users service signs. */
+export const accessTokenClaimsSchema = z.object({
+  sub: z.string(),
+  email: z.email(),
+  roles: z.array(roleSchema),
+});
+export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
+
+/** Headers the gateway sets on proxied requests once a token is verified (and strips from clients). */
+export const principalHeaders = {
+  userId: 'x-user-id',
+  roles: 'x-user-roles',
+  email: 'x-user-email',
+} as const;

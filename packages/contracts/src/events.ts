@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { currencySchema, minorUnitsSchema } from './money.ts';
+
+/**
+ * The catalogue of events exchanged between services, keyed by type.
+ * A breaking change to a payload gets a new version number next to the old one.
+ */
+const orderLine = z.object({
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  unitPrice: minorUnitsSchema,
+});
+
+export const eventSchemas = {
+  'user.registered': { version: 1, data: z.object({ userId: z.string(), email: z.email() }) },
+  'user.role_changed': { version: 1, data: z.object({ userId: z.string(), roles: z.array(z.string()), changedBy: z.string() }) },
+  'product.created': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
+  'product.updated': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
+  'order.created': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine) }) },
+  'order.paid': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine), paymentId: z.string() }) },
+  'order.payment_failed': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), reason: z.string() }) },
+  'order.cancelled': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), reason: z.string() }) },
+  'order.shipped': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), carrier: z.string(), trackingNumber: z.string() }) },
+  'order.delivered': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable() }) },
+  'order.refunded': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), amount: minorUnitsSchema, currency: currencySchema }) },
+  'payment.captured': { version: 1, data: z.object({ paymentId: z.string(), orderId: z.string(), amount: minorUnitsSchema, currency: currencySchema, provider: z.string() }) },
+  'payment.failed': { version: 1, data: z.object({ paymentId: z.string(), orderId: z.string(), code: z.string() }) },
+  'payment.refunded': { version: 1, data: z.object({ paymentId: z.string(), orderId: z.string(), amount: minorUnitsSchema, currency: currencySchema }) },
+  'invoice.issued': { version: 1, data: z.object({ invoiceId: z.string(), number: z.string(), orderId: z.string(), total: minorUnitsSchema, currency: currencySchema }) },
+  'inventory.low_stock': { version: 1, data: z.object({ sku: z.string(), warehouseId: z.string(), available: z.number().int(), threshold: z.number().int() }) },
+  'inventory.committed': { version: 1, data: z.object({ orderId: z.string(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })) }) },
+  // Test-only traffic used by the kit's own outbox/bus tests.
+  'kit.ping': { version: 1, data: z.object({ n: z.number().int() }) },
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]['data']>;
+
+/** Validates a payload against its contract; throws a ZodError naming the bad field. */
+export function parseEventData<T extends EventType>(type: T, data: unknown): EventData<T> {
+  return eventSchemas[type].data.parse(data) as EventData<T>;
+}

@@ -1,0 +1,4 @@
+export * from './envelope.ts';
+export * from './money.ts';
+export * from './events.ts';
+export * from './auth.ts';

@@ -1,0 +1,21 @@
+// Runs every test file (services/*/test, packages/*/test, e2e/) with node's test runner.
+// Files run two at a time: each starts its own isolated platform, and the machine has two cores.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function findTests(dir, out = []) {
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules') continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) findTests(path, out);
+    else if (entry.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+const roots = ['packages', 'services', 'e2e'].filter((r) => { try { return statSync(r).isDirectory(); } catch { return false; } });
+const filter = process.argv.slice(2);
+const files = roots.flatMap((r) => findTests(r)).filter((f) => filter.length === 0 || filter.some((p) => f.includes(p))).sort();
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
