@@ -1,7 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { createServiceApp, handleOnce, writeEvent, OutboxRelay, rowsOf, type ServiceModule, type EventEnvelope } from '../src/index.ts';
+import type { EventEnvelope } from '@emporium/contracts';
+import { createServiceApp, handleOnce, writeEvent, OutboxRelay, rowsOf, type ServiceModule } from '../src/index.ts';
 import { TestPlatform } from '../src/testing/index.ts';
 
 /**
