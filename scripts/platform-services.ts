@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import type { ServiceModule } from '@emporium/kit';
+
+/** Start order: services others call come first, the gateway last. */
+export const serviceOrder = ['users', 'catalog', 'inventory', 'payments', 'cart', 'orders', 'notifications', 'gateway'];
+
+/** The platform's service modules, for the supervisor, the seed script and the benchmarks. */
+export async function platformServices(): Promise<ServiceModule[]> {
+  const modules: ServiceModule[] = [];
+  for (const name of serviceOrder) {
+    const entry = new URL(`../services/${name}/src/app.ts`, import.meta.url);
+    if (!existsSync(entry)) continue;
+    modules.push((await import(entry.href)).service as ServiceModule);
+  }
+  return modules;
+}
