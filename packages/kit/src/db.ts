@@ -1,5 +1,7 @@
-import { readdir, readFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -65,8 +67,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   const dataDir = options.dataDir ?? 'memory://';
+  const isNew = dataDir.startsWith('memory://') || (await readdir(dataDir).catch(() => [])).length === 0;
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create({ dataDir, loadDataDir: isNew ? await freshClusterTemplate() : undefined });
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,
@@ -81,6 +84,25 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ping: async () => client.query('select 1').then(() => true, () => false),
     close: () => client.close(),
   };
+}
+
+/**
+ * A fresh PGlite cluster packed as a tarball, made once per machine and reused: creating a new
+ * database from it is about three times faster than running initdb again (it matters at first
+ * start and in tests, where every service gets a fresh database).
+ */
+async function freshClusterTemplate(): Promise<Blob> {
+  const pglite = JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('@electric-sql/pglite')), 'utf8')) as { version: string };
+  const path = join(tmpdir(), `emporium-pglite-${pglite.version}.tar`);
+  const cached = await readFile(path).catch(() => undefined);
+  if (cached) return new Blob([cached]);
+  const scratch = await PGlite.create('memory://');
+  const tarball = await scratch.dumpDataDir('none');
+  await scratch.close();
+  const partial = `${path}.${randomBytes(4).toString('hex')}`;
+  await writeFile(partial, Buffer.from(await tarball.arrayBuffer()));
+  await rename(partial, path);
+  return tarball;
 }
 
 /**
