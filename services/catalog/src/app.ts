@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
+import { catalogConfigSchema } from './config.ts';
+import { seedDemoCatalog } from './db/seed.ts';
+import { registerCategoryRoutes } from './routes/categories.ts';
+import { registerInternalRoutes } from './routes/internal.ts';
+import { registerOfferRoutes } from './routes/offers.ts';
+import { registerProductRoutes } from './routes/products.ts';
+
+export async function buildApp(deps: ServiceDeps) {
+  const config = loadConfig(catalogConfigSchema, deps.env);
+  const app = await createServiceApp(deps);
+  registerProductRoutes(app, deps);
+  registerCategoryRoutes(app, deps);
+  registerOfferRoutes(app, deps);
+  registerInternalRoutes(app, deps);
+  if (config.SEED_DEMO) {
+    const created = await seedDemoCatalog(deps.db);
+    if (created > 0) deps.logger.info({ created }, 'seeded the demo catalog');
+    deps.relay.nudge();
+  }
+  return app;
+}
+
+export const service: ServiceModule = {
+  name: 'catalog',
+  migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
+  buildApp,
+};

@@ -1,0 +1,40 @@
+import { loadConfig, notFound, requirePrincipal, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { catalogConfigSchema } from '../config.ts';
+import { withIdempotency } from '../db/idempotency.ts';
+import { allOffers, deleteOffer, insertOffer } from '../db/offers.ts';
+import { isUuid } from '../domain/ids.ts';
+import { isOfferActive, type Offer } from '../domain/pricing.ts';
+import { createOfferBody, idempotencyHeaders, idParams } from './schemas.ts';
+
+const offerView = (offer: Offer, now: Date) => ({
+  ...offer,
+  startsAt: offer.startsAt.toISOString(),
+  endsAt: offer.endsAt.toISOString(),
+  active: isOfferActive(offer, now),
+});
+
+export function registerOfferRoutes(app: ServiceApp, deps: ServiceDeps): void {
+  const config = loadConfig(catalogConfigSchema, deps.env);
+  const staffOnly = requireRole('staff', 'admin');
+
+  app.get('/catalog/offers', async () => {
+    const now = new Date();
+    return { items: (await allOffers(deps.db)).map((o) => offerView(o, now)) };
+  });
+
+  app.post('/catalog/offers', { onRequest: staffOnly, schema: { body: createOfferBody, headers: idempotencyHeaders } }, async (request, reply) => {
+    const { currency, ...terms } = request.body;
+    const scope = `${requirePrincipal(request).userId} POST /catalog/offers`;
+    const response = await withIdempotency(deps.db, scope, request.headers['idempotency-key'], async (tx) => {
+      const offer = await insertOffer(tx, { ...terms, currency: terms.kind === 'fixed' ? (currency ?? config.DEFAULT_CURRENCY) : null });
+      return { status: 201, body: offerView(offer, new Date()) };
+    });
+    return reply.code(response.status).send(response.body);
+  });
+
+  app.delete('/catalog/offers/:id', { onRequest: staffOnly, schema: { params: idParams } }, async (request, reply) => {
+    const deleted = isUuid(request.params.id) && (await deleteOffer(deps.db, request.params.id));
+    if (!deleted) throw notFound(`Offer ${request.params.id} not found`);
+    return reply.code(204).send();
+  });
+}

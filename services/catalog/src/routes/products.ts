@@ -1,0 +1,118 @@
+import { badRequest, hasRole, notFound, principalOf, requirePrincipal, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import type { FastifyRequest } from 'fastify';
+import { findCategory } from '../db/categories.ts';
+import { withIdempotency } from '../db/idempotency.ts';
+import { addVariant, createProduct, deleteProduct, findProducts, getProduct, updateProduct, type ProductQuery, type ProductStatus } from '../db/products.ts';
+import { isUuid } from '../domain/ids.ts';
+import { variantView } from '../domain/product-view.ts';
+import { activeOffers } from '../db/offers.ts';
+import { presentProduct, presentProducts } from './pricing.ts';
+import {
+  attributeNameSchema,
+  attributeValueSchema,
+  createProductBody,
+  createVariantBody,
+  idempotencyHeaders,
+  idParams,
+  listProductsQuery,
+  patchProductBody,
+  searchQuery,
+  type ListProductsQuery,
+} from './schemas.ts';
+
+const staffOnly = requireRole('staff', 'admin');
+const isStaff = (request: FastifyRequest) => hasRole(principalOf(request), 'staff', 'admin');
+
+/** `attr.color=red&attr.size=M` → { color: 'red', size: 'M' }; a bad name or value is a 400 naming it. */
+function attributeFilters(query: Record<string, unknown>): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (!key.startsWith('attr.')) continue;
+    const name = attributeNameSchema.safeParse(key.slice('attr.'.length));
+    const parsed = attributeValueSchema.safeParse(value);
+    if (!name.success || !parsed.success) throw badRequest(`querystring.${key}: expected attr.<name>=<value> with a single value`, { field: `querystring.${key}` });
+    filters[name.data] = parsed.data;
+  }
+  return filters;
+}
+
+/** Drafts are for staff: others always see active products only. */
+function visibleStatuses(request: FastifyRequest, requested: ListProductsQuery['status']): ProductStatus[] {
+  if (!isStaff(request) || !requested) return ['active'];
+  return requested === 'all' ? ['active', 'draft'] : [requested];
+}
+
+export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps): void {
+  const { db } = deps;
+
+  async function list(request: FastifyRequest, query: ListProductsQuery) {
+    const now = new Date();
+    const base = { limit: query.limit, offset: query.offset };
+    let categoryId: string | undefined;
+    if (query.category) {
+      const category = await findCategory(db, query.category);
+      // An unknown category has no products in it.
+      if (!category) return { items: [], total: 0, ...base };
+      categoryId = category.id;
+    }
+    const productQuery: ProductQuery = {
+      ...base,
+      statuses: visibleStatuses(request, query.status),
+      categoryId,
+      minPrice: query.minPrice,
+      maxPrice: query.maxPrice,
+      attributes: attributeFilters(query),
+      q: query.q || undefined,
+      sort: query.sort ?? (query.q ? 'relevance' : 'newest'),
+      now,
+    };
+    const { items, total } = await findProducts(db, productQuery);
+    return { items: await presentProducts(db, items, now), total, ...base };
+  }
+
+  app.get('/catalog/products', { schema: { querystring: listProductsQuery } }, (request) => list(request, request.query));
+
+  app.get('/catalog/search', { schema: { querystring: searchQuery } }, (request) => list(request, { ...request.query, sort: request.query.sort ?? 'relevance' }));
+
+  app.get('/catalog/products/:id', { schema: { params: idParams } }, async (request) => {
+    const product = isUuid(request.params.id) ? await getProduct(db, request.params.id) : null;
+    if (!product || (product.status === 'draft' && !isStaff(request))) throw notFound(`Product ${request.params.id} not found`);
+    return presentProduct(db, product);
+  });
+
+  app.post('/catalog/products', { onRequest: staffOnly, schema: { body: createProductBody, headers: idempotencyHeaders } }, async (request, reply) => {
+    const scope = `${requirePrincipal(request).userId} POST /catalog/products`;
+    const response = await withIdempotency(db, scope, request.headers['idempotency-key'], async (tx) => ({
+      status: 201,
+      body: await presentProduct(tx, await createProduct(tx, request.body)),
+    }));
+    deps.relay.nudge();
+    return reply.code(response.status).send(response.body);
+  });
+
+  app.patch('/catalog/products/:id', { onRequest: staffOnly, schema: { params: idParams, body: patchProductBody } }, async (request) => {
+    if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
+    const product = await db.transaction((tx) => updateProduct(tx, request.params.id, request.body));
+    deps.relay.nudge();
+    return presentProduct(db, product);
+  });
+
+  app.delete('/catalog/products/:id', { onRequest: staffOnly, schema: { params: idParams } }, async (request, reply) => {
+    if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
+    await db.transaction((tx) => deleteProduct(tx, request.params.id));
+    return reply.code(204).send();
+  });
+
+  app.post('/catalog/products/:id/variants', { onRequest: staffOnly, schema: { params: idParams, body: createVariantBody, headers: idempotencyHeaders } }, async (request, reply) => {
+    const { id } = request.params;
+    if (!isUuid(id)) throw notFound(`Product ${id} not found`);
+    const scope = `${requirePrincipal(request).userId} POST /catalog/products/${id}/variants`;
+    const response = await withIdempotency(db, scope, request.headers['idempotency-key'], async (tx) => {
+      const { product, variant } = await addVariant(tx, id, request.body);
+      const now = new Date();
+      return { status: 201, body: variantView(product, variant, await activeOffers(tx, now), now) };
+    });
+    deps.relay.nudge();
+    return reply.code(response.status).send(response.body);
+  });
+}
