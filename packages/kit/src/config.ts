@@ -18,6 +18,10 @@ export const baseConfigSchema = z.object({
   AMQP_QUEUE_PREFIX: z.string().default(''),
   REDIS_URL: z.url().optional(),
   REDIS_PREFIX: z.string().default('emporium:'),
+  /** The gateway's URL: when set, the service announces itself to the gateway's registry. */
+  REGISTRY_URL: z.url().optional(),
+  /** The address other machines reach this instance at (defaults to its loopback URL). */
+  ADVERTISE_URL: z.url().optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -79,6 +79,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
     relay.start();
     const port = (app.server.address() as { port: number }).port;
     const url = `http://127.0.0.1:${port}`;
+    if (config.REGISTRY_URL) owned.unshift(announce(config.REGISTRY_URL, module.name, config.ADVERTISE_URL ?? url, logger));
     logger.info({ url }, `${module.name} listening`);
     return {
       name: module.name,
@@ -111,4 +112,22 @@ export async function runMain(module: ServiceModule): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * Heartbeats to the gateway's registry so it can route to this instance; the gateway drops an
+ * instance whose heartbeats stop. Returns the function that stops the heartbeats.
+ */
+function announce(registryUrl: string, service: string, url: string, logger: Logger): () => Promise<void> {
+  const beat = () =>
+    fetch(new URL('/registry/heartbeat', registryUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ service, url }),
+      signal: AbortSignal.timeout(2_000),
+    }).catch((error) => logger.warn({ err: error }, 'registry heartbeat failed'));
+  void beat();
+  const timer = setInterval(beat, 5_000);
+  timer.unref();
+  return async () => clearInterval(timer);
 }
