@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Settings of the users service (beyond the kit's shared ones). */
+export const usersConfigSchema = z.object({
+  /** PKCS8 PEM of the RS256 signing key; without it a key is generated once and kept in the database. */
+  JWT_PRIVATE_KEY: z.string().min(1).optional(),
+  /** `kid` of JWT_PRIVATE_KEY; defaults to its JWK thumbprint. */
+  JWT_KEY_ID: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).default('emporium-users'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** Demo/bootstrap admin, ensured at start when both are set. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
+});
+export type UsersConfig = z.infer<typeof usersConfigSchema>;
