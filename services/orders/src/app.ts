@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
+import { ordersConfigSchema } from './config.ts';
+import { createUpstream } from './saga/upstream.ts';
+import { SagaRunner } from './saga/runner.ts';
+import { registerCheckoutRoutes } from './routes/checkout.ts';
+import { registerReadRoutes } from './routes/read.ts';
+import { registerStaffRoutes } from './routes/staff.ts';
+import type { OrdersContext } from './context.ts';
+
+export async function buildApp(deps: ServiceDeps) {
+  const config = loadConfig(ordersConfigSchema, deps.env);
+  const app = await createServiceApp(deps);
+  const upstream = createUpstream(deps, config.ORDERS_UPSTREAM_TIMEOUT_MS);
+  const runner = new SagaRunner({
+    db: deps.db,
+    relay: deps.relay,
+    logger: deps.logger,
+    upstream,
+    leaseMs: config.ORDERS_SAGA_LEASE_MS,
+    maxAttempts: config.ORDERS_SAGA_MAX_ATTEMPTS,
+    reservationTtlSeconds: config.ORDERS_RESERVATION_TTL_SECONDS,
+    recoveryIntervalMs: config.ORDERS_SAGA_RECOVERY_MS,
+  });
+  const ctx: OrdersContext = { db: deps.db, relay: deps.relay, upstream, runner, config };
+
+  registerCheckoutRoutes(app, ctx);
+  registerReadRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
+
+  // Resume unfinished checkouts once up; on shutdown, running sagas stop at a step boundary.
+  app.addHook('onReady', async () => runner.startRecovery());
+  app.addHook('preClose', async () => runner.beginShutdown());
+  app.addHook('onClose', async () => {
+    await runner.stop();
+    upstream.shutdown();
+  });
+  return app;
+}
+
+export const service: ServiceModule = {
+  name: 'orders',
+  migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
+  buildApp,
+};

@@ -1,0 +1,13 @@
+import type { Db, OutboxRelay } from '@emporium/kit';
+import type { OrdersConfig } from './config.ts';
+import type { SagaRunner } from './saga/runner.ts';
+import type { Upstream } from './saga/upstream.ts';
+
+/** What the routes and actions share, built once in buildApp. */
+export interface OrdersContext {
+  db: Db;
+  relay: OutboxRelay;
+  upstream: Upstream;
+  runner: SagaRunner;
+  config: OrdersConfig;
+}

@@ -1,0 +1,28 @@
+import { notFound, forbidden, unauthorized, principalOf, requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
+import { findOrder, listOrders, orderView } from '../db/order-store.ts';
+import { orderAccess } from '../domain/order-access.ts';
+import type { OrdersContext } from '../context.ts';
+import { guestQuery, orderIdParams, pageQuery, staffListQuery } from './schemas.ts';
+
+export function registerReadRoutes(app: ServiceApp, ctx: OrdersContext): void {
+  app.get('/orders/mine', { schema: { querystring: pageQuery } }, async (request) => {
+    const principal = requirePrincipal(request);
+    return listOrders(ctx.db, { userId: principal.userId }, request.query);
+  });
+
+  app.get('/orders', { schema: { querystring: staffListQuery }, preHandler: requireRole('staff', 'admin') }, async (request) => {
+    const { status, ...page } = request.query;
+    return listOrders(ctx.db, { status }, page);
+  });
+
+  app.get('/orders/:id', { schema: { params: orderIdParams, querystring: guestQuery } }, async (request) => {
+    const order = await findOrder(ctx.db, request.params.id);
+    const missing = () => notFound(`Order ${request.params.id} not found`);
+    if (!order) throw missing();
+    const access = orderAccess(order, principalOf(request), request.query.email);
+    if (access === 'forbidden') throw forbidden('This order belongs to another customer');
+    if (access === 'unauthenticated') throw unauthorized('Sign in, or give the email the order was placed with');
+    if (access === 'not_found') throw missing();
+    return orderView(ctx.db, order);
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { orderStates } from '../domain/order-state.ts';
+
+/** Request pieces several routes share. */
+export const orderIdParams = z.object({ id: z.uuid() });
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const staffListQuery = pageQuery.extend({ status: z.enum(orderStates).optional() });
+
+/** Loose: the other headers (x-user-id...) must survive validation. */
+export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().trim().min(1).max(200) });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const shippingAddressSchema = z.object({
+  name: text(200),
+  line1: text(200),
+  line2: z.string().trim().max(200).optional(),
+  city: text(100),
+  postalCode: text(20),
+  country: text(56),
+});
+
+/** Card data is only validated for shape here and handed to payments; it is never stored or logged. */
+export const paymentSchema = z
+  .object({
+    provider: z.enum(['sandbox', 'stripe', 'mercadopago']).optional(),
+    cardNumber: z
+      .string()
+      .regex(/^(?:\d[ -]?){11,18}\d$/, 'must be 12 to 19 digits')
+      .transform((s) => s.replace(/[ -]/g, ''))
+      .optional(),
+    token: text(500).optional(),
+    expMonth: z.number().int().min(1).max(12).optional(),
+    expYear: z.number().int().min(2000).max(2100).optional(),
+    cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits').optional(),
+  })
+  .refine((p) => p.cardNumber !== undefined || p.token !== undefined, { message: 'give a cardNumber or a token', path: ['cardNumber'] });
+
+export const placeOrderBody = z.object({
+  cartId: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be an id'),
+  email: z.email().max(254).optional(),
+  payment: paymentSchema,
+  shippingAddress: shippingAddressSchema,
+});
+
+export const guestQuery = z.object({ email: z.email().max(254).optional() });
+
+export const shipmentBody = z.object({ carrier: text(100), trackingNumber: text(100) });
+export const cancelBody = z.object({ reason: text(500) });
+export const refundBody = z.object({ amount: z.number().int().positive().max(1_000_000_000_00).optional(), reason: text(500) });

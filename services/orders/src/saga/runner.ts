@@ -1,0 +1,229 @@
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { HttpProblem, type Db, type OutboxRelay } from '@emporium/kit';
+import { decide, isActive, type Decision, type SagaState, type StepOutcome } from '../domain/checkout-saga.ts';
+import { applyOrderChange, findOrder } from '../db/order-store.ts';
+import { checkoutSagas, orderLines, type OrderRow, type SagaRow } from '../db/schema.ts';
+import { paymentKeys, type PaymentMethod, type Upstream } from './upstream.ts';
+
+export interface SagaRunnerOptions {
+  db: Db;
+  relay: OutboxRelay;
+  logger: Logger;
+  upstream: Upstream;
+  /** How long a runner owns a saga before another (recovery after a crash) may take it over. */
+  leaseMs: number;
+  maxAttempts: number;
+  reservationTtlSeconds: number;
+  recoveryIntervalMs: number;
+}
+
+interface Run {
+  /** A customer request waits for this run: failures compensate at once instead of retrying later. */
+  live: boolean;
+  /** Only a live run has the card data; it is never persisted, so recovery looks the payment up instead. */
+  method?: PaymentMethod;
+  requestId?: string;
+}
+
+const activeStatuses = ['running', 'compensating'] as const;
+const capturedStatuses = ['captured', 'partially_refunded', 'refunded'];
+const failedStatuses = ['declined', 'failed'];
+
+/**
+ * Does the checkout saga's I/O: runs the current step, asks the pure `decide` what comes next
+ * and persists that decision together with the order change in one transaction. A recovery
+ * pass at start and on a timer resumes sagas nobody is running (crash, restart, outage).
+ */
+export class SagaRunner {
+  private stopping = false;
+  private readonly live = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private pass: Promise<void> | undefined;
+
+  constructor(private readonly o: SagaRunnerOptions) {}
+
+  /** Runs a new order's saga while its request waits; the caller already holds the saga's lease. */
+  runLive(orderId: string, method: PaymentMethod, requestId: string): Promise<void> {
+    const run = this.drive(orderId, { live: true, method, requestId }).finally(() => this.live.delete(orderId));
+    this.live.set(orderId, run);
+    return run;
+  }
+
+  /** Continues a saga whose lease the caller holds (e.g. compensation after a staff cancel). */
+  resume(orderId: string, requestId?: string): Promise<void> {
+    return this.drive(orderId, { live: false, requestId });
+  }
+
+  /** Waits for a saga this process is running for another request (idempotent replays). */
+  async settled(orderId: string): Promise<void> {
+    await this.live.get(orderId)?.catch(() => undefined);
+  }
+
+  startRecovery(): void {
+    this.stopping = false;
+    this.recoverInBackground();
+    this.timer = setInterval(() => this.recoverInBackground(), this.o.recoveryIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Shutdown begins: running sagas stop at their next step and are left for recovery, not compensated. */
+  beginShutdown(): void {
+    this.stopping = true;
+    clearInterval(this.timer);
+  }
+
+  async stop(): Promise<void> {
+    this.beginShutdown();
+    await this.pass;
+  }
+
+  /** One recovery pass over sagas nobody holds; each is driven as far as it can go now. */
+  async recoverOnce(): Promise<void> {
+    const { db } = this.o;
+    const candidates = await db
+      .select({ orderId: checkoutSagas.orderId })
+      .from(checkoutSagas)
+      .where(and(inArray(checkoutSagas.status, [...activeStatuses]), or(isNull(checkoutSagas.lockedUntil), lt(checkoutSagas.lockedUntil, new Date()))))
+      .orderBy(asc(checkoutSagas.updatedAt))
+      .limit(100);
+    for (const { orderId } of candidates) {
+      if (this.stopping) return;
+      if (!(await this.claim(orderId))) continue;
+      await this.drive(orderId, { live: false }).catch((error) => this.o.logger.warn({ err: error, orderId }, 'saga recovery step failed; will retry'));
+    }
+  }
+
+  /** Takes the lease of an unheld saga; false when another runner holds it. Atomic across replicas. */
+  async claim(orderId: string): Promise<boolean> {
+    const now = new Date();
+    const claimed = await this.o.db
+      .update(checkoutSagas)
+      .set({ lockedUntil: new Date(now.getTime() + this.o.leaseMs) })
+      .where(and(eq(checkoutSagas.orderId, orderId), inArray(checkoutSagas.status, [...activeStatuses]), or(isNull(checkoutSagas.lockedUntil), lt(checkoutSagas.lockedUntil, now))))
+      .returning({ orderId: checkoutSagas.orderId });
+    return claimed.length > 0;
+  }
+
+  private recoverInBackground(): void {
+    if (this.pass || this.stopping) return;
+    this.pass = this.recoverOnce()
+      .catch((error) => this.o.logger.warn({ err: error }, 'saga recovery pass failed'))
+      .finally(() => (this.pass = undefined));
+  }
+
+  private async drive(orderId: string, run: Run): Promise<void> {
+    let owned = true;
+    try {
+      while (!this.stopping) {
+        const [row] = await this.o.db.select().from(checkoutSagas).where(eq(checkoutSagas.orderId, orderId));
+        const order = await findOrder(this.o.db, orderId);
+        if (!row || !order || !isActive(row)) return;
+        const saga = sagaState(row);
+        const outcome = await this.perform(saga, order, run);
+        const decision = decide(saga, outcome, { live: run.live && !this.stopping, maxAttempts: this.o.maxAttempts });
+        owned = await this.persist(orderId, saga, decision);
+        if (!owned || decision.kind === 'retry_later') return;
+      }
+    } finally {
+      // Hand the saga back so a recovery pass can pick it up without waiting for the lease to run out.
+      if (owned) await this.o.db.update(checkoutSagas).set({ lockedUntil: null }).where(eq(checkoutSagas.orderId, orderId)).catch(() => undefined);
+    }
+  }
+
+  /** Saves the decision and the order change atomically; false if the saga moved under us. */
+  private async persist(orderId: string, from: SagaState, decision: Decision): Promise<boolean> {
+    const next = decision.saga;
+    const change = decision.kind === 'advance' ? decision.orderChange : undefined;
+    const moved = await this.o.db.transaction(async (tx) => {
+      const updated = await tx
+        .update(checkoutSagas)
+        .set({ step: next.step, status: next.status, attempts: next.attempts, paymentId: next.paymentId, paymentState: next.paymentState, failure: next.failure, updatedAt: new Date(), lockedUntil: new Date(Date.now() + this.o.leaseMs) })
+        .where(and(eq(checkoutSagas.orderId, orderId), eq(checkoutSagas.step, from.step), eq(checkoutSagas.status, from.status)))
+        .returning({ orderId: checkoutSagas.orderId });
+      if (updated.length === 0) return false;
+      if (change) {
+        await applyOrderChange(tx, orderId, { event: change.event, note: change.note, details: { reason: change.note }, patch: change.event === 'pay' ? { paymentId: next.paymentId } : undefined });
+      }
+      return true;
+    });
+    if (change) this.o.relay.nudge();
+    return moved;
+  }
+
+  private async perform(saga: SagaState, order: OrderRow, run: Run): Promise<StepOutcome> {
+    const { upstream } = this.o;
+    const rid = run.requestId;
+    switch (saga.step) {
+      case 'reserve_stock': {
+        const lines = await this.o.db.select({ sku: orderLines.sku, quantity: orderLines.quantity }).from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position));
+        return attempt(() => upstream.reserve(order.id, lines, this.o.reservationTtlSeconds, rid));
+      }
+      case 'authorize_payment': {
+        const method = run.method;
+        if (!method) return this.findAuthorization(order.id, rid);
+        return attempt(() => upstream.authorize({ orderId: order.id, amount: order.total, currency: order.currency, email: order.email, userId: order.userId, method }, rid));
+      }
+      case 'capture_payment':
+        return attempt(() => upstream.capture(saga.paymentId ?? '', order.id, rid));
+      case 'commit_stock':
+        return attempt(() => upstream.commit(order.id, rid));
+      case 'mark_cart_checked_out':
+        return attempt(() => upstream.markCartCheckedOut(order.cartId, order.id, rid));
+      case 'release_stock':
+        return attempt(() => upstream.release(order.id, rid));
+      case 'settle_payment':
+        return attempt(() => this.settlePayment(order, rid));
+      case 'done':
+        return { kind: 'ok' };
+    }
+  }
+
+  /**
+   * Recovery cannot authorize (the card data was never stored), so it asks payments what became
+   * of the authorization the interrupted run sent: carry on with it, or fail the payment.
+   */
+  private async findAuthorization(orderId: string, requestId?: string): Promise<StepOutcome> {
+    return attempt(async () => {
+      const records = await this.o.upstream.paymentsOfOrder(orderId, requestId);
+      const captured = records.find((r) => capturedStatuses.includes(r.status));
+      if (captured) return { paymentId: captured.paymentId, captured: true };
+      const authorized = records.find((r) => r.status === 'authorized');
+      if (authorized) return { paymentId: authorized.paymentId };
+      const failed = records.find((r) => failedStatuses.includes(r.status));
+      throw new HttpProblem(402, failed ? 'The payment was declined' : 'The checkout was interrupted before the payment was authorized; nothing was charged', {
+        code: failed?.code ?? 'checkout_interrupted',
+        ...(failed ? { paymentId: failed.paymentId } : {}),
+      });
+    });
+  }
+
+  /** Gives back any money the order's payments hold: voids authorizations, refunds captures. */
+  private async settlePayment(order: OrderRow, requestId?: string): Promise<void> {
+    const { upstream } = this.o;
+    for (const payment of await upstream.paymentsOfOrder(order.id, requestId)) {
+      if (payment.status === 'authorized') await upstream.voidPayment(payment.paymentId, requestId);
+      if (payment.status === 'captured' || payment.status === 'partially_refunded') {
+        const remaining = (payment.amount ?? order.total) - (payment.refundedAmount ?? 0);
+        if (remaining > 0) await upstream.refund(payment.paymentId, remaining, paymentKeys.compensationRefund(order.id), requestId);
+      }
+    }
+  }
+}
+
+export function sagaState(row: SagaRow): SagaState {
+  return { step: row.step, status: row.status, attempts: row.attempts, paymentId: row.paymentId, paymentState: row.paymentState, failure: row.failure ?? null };
+}
+
+/** Runs one call to another service and classifies the result for `decide`. */
+async function attempt(call: () => Promise<unknown>): Promise<StepOutcome> {
+  try {
+    const result = (await call()) as { paymentId?: unknown; captured?: unknown } | undefined;
+    const paymentId = typeof result?.paymentId === 'string' ? result.paymentId : undefined;
+    return { kind: 'ok', paymentId, captured: result?.captured === true };
+  } catch (error) {
+    if (!(error instanceof HttpProblem)) throw error;
+    if (error.status >= 500) return { kind: 'unavailable', detail: error.detail };
+    return { kind: 'rejected', status: error.status, detail: error.detail, extensions: error.extensions };
+  }
+}
