@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { forbidden, HttpProblem, notFound, type Principal } from '@emporium/kit';
+import { addLine, assertActive, canAccess, markConverted, mergeGuestCart, newCart, removeLine, setDiscountCode, setLineQuantity, type Cart } from './domain/cart.ts';
+import { checkDiscount } from './domain/discount.ts';
+import { priceCart, type PricedCart } from './domain/pricing.ts';
+import type { CartStore } from './db/cart-store.ts';
+import type { DiscountCodeRepository } from './db/discount-codes.ts';
+import type { CatalogPrices } from './catalog-prices.ts';
+
+/** Who is asking (null for a guest) and the request id to pass on to the catalog. */
+export interface Caller {
+  principal: Principal | null;
+  requestId: string;
+}
+
+/** The cart use cases: load, check access, apply a domain change through the store, re-price. */
+export class CartService {
+  constructor(
+    private readonly store: CartStore,
+    private readonly codes: DiscountCodeRepository,
+    private readonly catalog: CatalogPrices,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** A signed-in caller gets their active cart (created if missing); a guest a new guest cart. */
+  async create(caller: Caller): Promise<{ cart: PricedCart; created: boolean }> {
+    if (caller.principal) {
+      const { cart, created } = await this.activeCartOf(caller.principal.userId);
+      return { cart: await this.price(cart, caller.requestId), created };
+    }
+    const cart = newCart(randomUUID(), null, this.clock());
+    await this.store.insert(cart);
+    return { cart: await this.price(cart, caller.requestId), created: true };
+  }
+
+  async mine(principal: Principal, requestId: string): Promise<PricedCart> {
+    const { cart } = await this.activeCartOf(principal.userId);
+    return this.price(cart, requestId);
+  }
+
+  async read(cartId: string, caller: Caller): Promise<PricedCart> {
+    return this.price(await this.accessible(cartId, caller.principal), caller.requestId);
+  }
+
+  /** For other services (orders): no owner check, the caller is trusted. */
+  async readInternal(cartId: string, requestId: string): Promise<PricedCart> {
+    const cart = await this.store.get(cartId);
+    if (!cart) throw notFound(`Cart ${cartId} not found`);
+    return this.price(cart, requestId);
+  }
+
+  async addItem(cartId: string, caller: Caller, sku: string, quantity: number): Promise<PricedCart> {
+    await this.accessible(cartId, caller.principal);
+    const price = (await this.catalog.lookup([sku], caller.requestId)).get(sku);
+    if (!price) throw new HttpProblem(404, `Unknown SKU ${sku}`, { sku });
+    return this.change(cartId, caller, (cart) => addLine(cart, sku, quantity, price.currency, this.clock()));
+  }
+
+  async setQuantity(cartId: string, caller: Caller, sku: string, quantity: number): Promise<PricedCart> {
+    await this.accessible(cartId, caller.principal);
+    return this.change(cartId, caller, (cart) => setLineQuantity(cart, sku, quantity, this.clock()));
+  }
+
+  async removeItem(cartId: string, caller: Caller, sku: string): Promise<PricedCart> {
+    await this.accessible(cartId, caller.principal);
+    return this.change(cartId, caller, (cart) => removeLine(cart, sku, this.clock()));
+  }
+
+  /** Applies a code only if it gives a discount now; the same rules are re-checked on every read. */
+  async applyDiscount(cartId: string, caller: Caller, code: string): Promise<PricedCart> {
+    const cart = await this.accessible(cartId, caller.principal);
+    assertActive(cart);
+    const [prices, rule] = await Promise.all([this.catalog.lookup(skusOf(cart), caller.requestId), this.codes.find(code)]);
+    const now = this.clock();
+    const { subtotal } = priceCart({ ...cart, discountCode: null }, prices, null, now);
+    const check = checkDiscount(code, rule, { subtotal, currency: cart.currency, now, countsTowardLimit: true });
+    if (!check.ok) throw new HttpProblem(check.status, check.reason, check.extensions);
+    return this.change(cartId, caller, (c) => setDiscountCode(c, code, this.clock()));
+  }
+
+  async removeDiscount(cartId: string, caller: Caller): Promise<PricedCart> {
+    await this.accessible(cartId, caller.principal);
+    return this.change(cartId, caller, (cart) => setDiscountCode(cart, null, this.clock()));
+  }
+
+  /** Moves a guest cart into the caller's active cart (on login); both carts change atomically. */
+  async merge(principal: Principal, guestCartId: string, requestId: string): Promise<PricedCart> {
+    if (!(await this.store.get(guestCartId))) throw notFound(`Cart ${guestCartId} not found`);
+    const { cart: userCart } = await this.activeCartOf(principal.userId);
+    const [merged] = await this.store.modify([userCart.id, guestCartId], ([user, guest]) => {
+      const result = mergeGuestCart(user, guest, this.clock());
+      return [result.userCart, result.guestCart];
+    });
+    return this.price(merged, requestId);
+  }
+
+  /** Marks the cart converted into `orderId` and counts its discount code once (both idempotent). */
+  async checkout(cartId: string, orderId: string): Promise<{ id: string; status: string; orderId: string }> {
+    const [cart] = await this.store.modify([cartId], ([c]) => [markConverted(c, orderId, this.clock())]);
+    if (cart.discountCode) await this.codes.recordUsage(cart.discountCode, cart.id, orderId);
+    return { id: cart.id, status: cart.status, orderId };
+  }
+
+  private activeCartOf(userId: string) {
+    return this.store.activeCartOf(userId, () => newCart(randomUUID(), userId, this.clock()));
+  }
+
+  private async accessible(cartId: string, principal: Principal | null): Promise<Cart> {
+    const cart = await this.store.get(cartId);
+    if (!cart) throw notFound(`Cart ${cartId} not found`);
+    if (!canAccess(cart, principal?.userId ?? null)) throw forbidden(`Cart ${cartId} belongs to another user`);
+    return cart;
+  }
+
+  private async change(cartId: string, caller: Caller, apply: (cart: Cart) => Cart): Promise<PricedCart> {
+    const [cart] = await this.store.modify([cartId], ([current]) => [apply(current)]);
+    return this.price(cart, caller.requestId);
+  }
+
+  private async price(cart: Cart, requestId: string): Promise<PricedCart> {
+    const [prices, code] = await Promise.all([
+      this.catalog.lookup(skusOf(cart), requestId),
+      cart.discountCode ? this.codes.find(cart.discountCode) : Promise.resolve(null),
+    ]);
+    return priceCart(cart, prices, code, this.clock());
+  }
+}
+
+const skusOf = (cart: Cart) => cart.lines.map((l) => l.sku);
