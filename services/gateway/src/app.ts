@@ -1,0 +1,65 @@
+import rateLimit from '@fastify/rate-limit';
+import { createServiceApp, HttpProblem, type ServiceDeps, type ServiceModule, type ServiceApp } from '@emporium/kit';
+import { loadGatewayConfig } from './config.ts';
+import { knownServices } from './domain/services.ts';
+import { InstanceRegistry } from './domain/registry.ts';
+import { clientIp } from './domain/headers.ts';
+import type { OpenApiDocument } from './domain/openapi.ts';
+import { TokenVerifier } from './auth/token-verifier.ts';
+import { authenticate, principalOf, rejectInvalidToken, requestState } from './auth/authentication.ts';
+import { UpstreamPool } from './upstream/pool.ts';
+import { HealthChecker } from './upstream/health-checker.ts';
+import { OpenApiCollector } from './upstream/openapi-collector.ts';
+import { proxyRoutes } from './routes/proxy.ts';
+import { registryRoutes } from './routes/registry.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { jwksRoutes } from './routes/jwks.ts';
+
+export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
+  const config = loadGatewayConfig(deps.env);
+  const services = knownServices(config.EXTRA_SERVICES);
+  const directory = deps.services;
+  const app = await createServiceApp(deps);
+
+  const registry = new InstanceRegistry(config.HEARTBEAT_TTL_MS);
+  const pool = new UpstreamPool({ registry, directory, timeoutMs: config.UPSTREAM_TIMEOUT_MS, breakerResetMs: config.BREAKER_RESET_MS });
+  const healthChecker = new HealthChecker({ services, registry, directory, pool, intervalMs: config.HEALTH_CHECK_INTERVAL_MS, timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS, logger: deps.logger });
+  const verifier = new TokenVerifier(() => `${directory.url('users')}/.well-known/jwks.json`, config.JWT_ISSUER);
+  const collector = new OpenApiCollector({ services, pool, own: () => app.swagger() as OpenApiDocument, cacheMs: config.DOCS_CACHE_MS, timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS, logger: deps.logger });
+
+  app.addHook('onRequest', authenticate(verifier));
+  app.addHook('preHandler', rejectInvalidToken);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime), upstream: requestState(request).upstream, userId: principalOf(request)?.userId },
+      'access',
+    );
+  });
+
+  // Runs before the preHandler above, so requests with bad tokens are counted too.
+  await app.register(rateLimit, {
+    hook: 'preValidation',
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: config.RATE_LIMIT_WINDOW,
+    redis: deps.redis,
+    keyGenerator: (request) => {
+      const userId = principalOf(request)?.userId;
+      return userId ? `user:${userId}` : `ip:${clientIp(request.socket.remoteAddress, request.headers['x-forwarded-for'], config.TRUST_PROXY_HOPS)}`;
+    },
+    errorResponseBuilder: (_request, context) => new HttpProblem(context.statusCode, `Too many requests; try again in ${context.after}`, { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  });
+
+  await app.register(proxyRoutes, { pool, services, trustProxyHops: config.TRUST_PROXY_HOPS, bodyLimit: config.MAX_BODY_BYTES });
+  await app.register(registryRoutes, { registry, directory, pool, healthChecker, services, registryToken: config.REGISTRY_TOKEN });
+  await app.register(jwksRoutes, { pool, trustProxyHops: config.TRUST_PROXY_HOPS });
+  await app.register(docsRoutes, { collector });
+
+  healthChecker.start();
+  app.addHook('onClose', async () => {
+    await healthChecker.stop();
+    pool.shutdown();
+  });
+  return app;
+}
+
+export const service: ServiceModule = { name: 'gateway', buildApp };

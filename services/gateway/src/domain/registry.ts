@@ -1,0 +1,78 @@
+export type Health = 'unknown' | 'healthy' | 'unhealthy';
+
+export interface Instance {
+  service: string;
+  url: string;
+  /** 'directory': configured or started by the platform; 'heartbeat': announced itself. */
+  source: 'directory' | 'heartbeat';
+  health: Health;
+  lastCheckedAt?: number;
+  /** Heartbeat instances only: dropped when no heartbeat came before this time (ms epoch). */
+  expiresAt?: number;
+}
+
+/**
+ * The instances of every service the gateway routes to, their health, and the round-robin
+ * cursor. No I/O: the directory's addresses and the clock are passed in.
+ */
+export class InstanceRegistry {
+  private readonly heartbeats = new Map<string, Map<string, number>>();
+  private readonly health = new Map<string, { health: Health; at: number }>();
+  private readonly cursors = new Map<string, number>();
+
+  constructor(private readonly heartbeatTtlMs: number) {}
+
+  heartbeat(service: string, url: string, now: number): Instance {
+    const byUrl = this.heartbeats.get(service) ?? new Map<string, number>();
+    byUrl.set(normalizeUrl(url), now + this.heartbeatTtlMs);
+    this.heartbeats.set(service, byUrl);
+    return this.instances(service, [], now).find((i) => i.url === normalizeUrl(url))!;
+  }
+
+  /** Directory instances first, then live heartbeat ones; expired heartbeats are forgotten. */
+  instances(service: string, directoryUrls: readonly string[], now: number): Instance[] {
+    const result = new Map<string, Instance>();
+    for (const url of directoryUrls.map(normalizeUrl)) result.set(url, this.describe(service, url, 'directory'));
+    const byUrl = this.heartbeats.get(service);
+    for (const [url, expiresAt] of byUrl ?? []) {
+      if (expiresAt <= now) {
+        byUrl!.delete(url);
+        this.health.delete(key(service, url));
+        continue;
+      }
+      result.set(url, { ...this.describe(service, url, 'heartbeat'), expiresAt });
+    }
+    return [...result.values()];
+  }
+
+  markHealth(service: string, url: string, health: Health, now: number): void {
+    this.health.set(key(service, normalizeUrl(url)), { health, at: now });
+  }
+
+  /**
+   * The instances to try for one request, in order: round-robin over the healthy ones, then
+   * the rest as fallbacks (all of them when none is known healthy yet).
+   */
+  candidates(service: string, directoryUrls: readonly string[], now: number): Instance[] {
+    const all = this.instances(service, directoryUrls, now);
+    const healthy = all.filter((i) => i.health === 'healthy');
+    const pool = healthy.length ? healthy : all;
+    const cursor = this.cursors.get(service) ?? 0;
+    this.cursors.set(service, cursor + 1);
+    const start = pool.length ? cursor % pool.length : 0;
+    const rotated = [...pool.slice(start), ...pool.slice(0, start)];
+    return [...rotated, ...all.filter((i) => !pool.includes(i))];
+  }
+
+  private describe(service: string, url: string, source: Instance['source']): Instance {
+    const state = this.health.get(key(service, url));
+    return { service, url, source, health: state?.health ?? 'unknown', lastCheckedAt: state?.at };
+  }
+}
+
+const key = (service: string, url: string) => `${service} ${url}`;
+
+/** `http://host:1/` and `http://host:1` are the same instance. */
+export function normalizeUrl(url: string): string {
+  return url.replace(/\/+$/, '');
+}
