@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { conflict, requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
+import { findByIdempotencyKey, insertNotification, listByStatus, toDto } from '../db/notifications.ts';
+import type { NotificationRow } from '../db/schema.ts';
+import { pageQuery, type RouteContext } from './context.ts';
+
+const subject = z.string().trim().min(1).max(300);
+const userId = z.string().min(1).max(200).optional();
+
+/** A manual message; the recipient's form depends on the channel. */
+const sendBody = z.discriminatedUnion('channel', [
+  z.object({ channel: z.literal('email'), recipient: z.email().max(254), subject, body: z.string().min(1).max(20_000), format: z.enum(['text', 'html']).default('text'), userId }),
+  z.object({ channel: z.literal('sms'), recipient: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +34600111222'), subject: subject.optional(), body: z.string().min(1).max(1_600), userId }),
+  z.object({ channel: z.literal('push'), recipient: z.string().min(1).max(512), subject, body: z.string().min(1).max(4_000), userId }),
+]);
+type SendBody = z.infer<typeof sendBody>;
+
+const sameRequest = (row: NotificationRow, body: SendBody) =>
+  row.channel === body.channel && row.recipient === body.recipient && row.subject === (body.subject ?? '') && row.body === body.body && row.userId === (body.userId ?? null);
+
+export function deliveryRoutes(app: ServiceApp, { db, dispatcher }: RouteContext): void {
+  const staffOnly = requireRole('staff', 'admin');
+
+  app.get('/notifications/deliveries', { preHandler: staffOnly, schema: { querystring: pageQuery.extend({ status: z.enum(['queued', 'sent', 'failed']).optional() }) } }, async (request) => {
+    const { status, ...page } = request.query;
+    return listByStatus(db, status, page);
+  });
+
+  app.post(
+    '/notifications/send',
+    { preHandler: staffOnly, schema: { body: sendBody, headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }) } },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const body = request.body;
+      const replay = key ? await findByIdempotencyKey(db, key) : undefined;
+      const row =
+        replay ??
+        (await insertNotification(db, {
+          id: randomUUID(),
+          userId: body.userId ?? null,
+          recipient: body.recipient,
+          channel: body.channel,
+          eventType: 'manual',
+          subject: body.subject ?? '',
+          body: body.body,
+          format: body.channel === 'email' ? body.format : 'text',
+          idempotencyKey: key,
+          createdBy: requirePrincipal(request).userId,
+        })) ??
+        // Lost a race with a concurrent request carrying the same key.
+        (await findByIdempotencyKey(db, key!))!;
+      if (!sameRequest(row, body)) throw conflict('Idempotency-Key was already used for a different message');
+      if (!replay) dispatcher.sendSoon(row.id);
+      return reply.code(202).send(toDto(row));
+    },
+  );
+}
