@@ -327,3 +327,11 @@ test('the signing key survives a restart; admin bootstrap is idempotent', async 
   assert.equal(admins.body.total, 1);
   assert.deepEqual(admins.body.items[0].roles, ['admin']);
 });
+
+test('the OpenAPI document lists the public routes', async () => {
+  const doc = await api.get('/openapi.json');
+  assert.equal(doc.status, 200);
+  for (const path of ['/users/register', '/users/login', '/users/refresh', '/users/logout', '/users/me', '/users/me/preferences', '/users/{id}/roles', '/.well-known/jwks.json']) {
+    assert.ok(doc.body.paths[path], `${path} documented`);
+  }
+});
