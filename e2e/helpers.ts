@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import type { ApiClient } from '@emporium/kit/testing';
+
+export const adminCredentials = { email: 'admin@e2e.test', password: 'admin-password-1' };
+
+/** Env for the users service so the run has a known admin. */
+export const usersEnv = { ADMIN_EMAIL: adminCredentials.email, ADMIN_PASSWORD: adminCredentials.password };
+
+export async function login(api: ApiClient, email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
+  const res = await api.post('/api/v1/users/login', { email, password });
+  assert.equal(res.status, 200, `login of ${email}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Registers a customer and returns its id and tokens. */
+export async function signUp(api: ApiClient, email: string, password = 'customer-password-1') {
+  const reg = await api.post('/api/v1/users/register', { email, password, name: email.split('@')[0] });
+  assert.equal(reg.status, 201, `register ${email}: ${JSON.stringify(reg.body)}`);
+  return { id: reg.body.id as string, ...(await login(api, email, password)) };
+}
+
+/** Registers a user and has the admin make it staff; returns a staff token. */
+export async function staffToken(api: ApiClient, email: string): Promise<string> {
+  const user = await signUp(api, email);
+  const admin = await login(api, adminCredentials.email, adminCredentials.password);
+  const res = await api.put(`/api/v1/users/${user.id}/roles`, { roles: ['staff'] }, { token: admin.accessToken });
+  assert.equal(res.status, 200, `promote ${email}: ${JSON.stringify(res.body)}`);
+  return (await login(api, email, 'customer-password-1')).accessToken;
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
