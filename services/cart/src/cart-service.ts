@@ -49,11 +49,11 @@ export class CartService {
     return this.price(cart, requestId);
   }
 
-  async addItem(cartId: string, caller: Caller, sku: string, quantity: number): Promise<PricedCart> {
+  async addItem(cartId: string, caller: Caller, sku: string, quantity: number, idempotencyKey?: string): Promise<PricedCart> {
     await this.accessible(cartId, caller.principal);
     const price = (await this.catalog.lookup([sku], caller.requestId)).get(sku);
     if (!price) throw new HttpProblem(404, `Unknown SKU ${sku}`, { sku });
-    return this.change(cartId, caller, (cart) => addLine(cart, sku, quantity, price.currency, this.clock()));
+    return this.change(cartId, caller, (cart) => addLine(cart, sku, quantity, price.currency, this.clock(), idempotencyKey));
   }
 
   async setQuantity(cartId: string, caller: Caller, sku: string, quantity: number): Promise<PricedCart> {

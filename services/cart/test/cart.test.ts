@@ -291,6 +291,22 @@ test('checkout converts the cart once and counts the code once; the usage limit 
   assert.match(refused.body.detail, /usage limit/);
 });
 
+test('an add retried with the same Idempotency-Key is applied once', async () => {
+  const id = await cartWith([]);
+  const key = { headers: { 'idempotency-key': randomUUID() } };
+  for (let i = 0; i < 3; i++) assert.equal((await api.post(`/cart/carts/${id}/items`, { sku: 'HAT', quantity: 2 }, key)).status, 200);
+  const res = await api.post(`/cart/carts/${id}/items`, { sku: 'HAT', quantity: 2 }, { headers: { 'idempotency-key': randomUUID() } });
+  assert.equal(res.body.lines[0].quantity, 4);
+  // The key travels with the signed-in headers too.
+  const user = as(`idem-${randomUUID()}`);
+  const mine = await cartWith([], user);
+  const both = { headers: { ...user.headers, 'idempotency-key': 'same-key' } };
+  await api.post(`/cart/carts/${mine}/items`, { sku: 'MUG', quantity: 1 }, both);
+  const again = await api.post(`/cart/carts/${mine}/items`, { sku: 'MUG', quantity: 1 }, both);
+  assert.equal(again.status, 200);
+  assert.equal(again.body.lines[0].quantity, 1);
+});
+
 test('concurrent adds to one cart lose no update', async () => {
   const id = await cartWith([]);
   const results = await Promise.all(Array.from({ length: 20 }, () => api.post(`/cart/carts/${id}/items`, { sku: 'HAT', quantity: 1 })));
@@ -305,6 +321,12 @@ test('in Redis, guest carts get the TTL and user carts none', { skip: !process.e
   assert.ok(ttl > 0 && ttl <= GUEST_TTL, `ttl ${ttl}`);
   const userCart = (await api.get('/cart/mine', as(`ttl-${randomUUID()}`))).body.id;
   assert.equal(await redis.ttl(`cart:${userCart}`), -1);
+});
+
+test('the OpenAPI document lists the cart routes', async () => {
+  const res = await api.get('/openapi.json');
+  assert.equal(res.status, 200);
+  for (const path of ['/cart/carts/{cartId}/items', '/cart/merge', '/cart/discount-codes', '/internal/carts/{cartId}/checkout']) assert.ok(res.body.paths[path], path);
 });
 
 test('with the catalog down, priced reads and adds fail fast with a 503 problem', async () => {

@@ -11,6 +11,7 @@ export const carts = pgTable('carts', {
   discountCode: text('discount_code'),
   orderId: text('order_id'),
   mergedInto: uuid('merged_into'),
+  requestKeys: jsonb('request_keys').$type<string[]>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -1,7 +1,7 @@
 import { principalOf, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import type { FastifyRequest } from 'fastify';
 import type { CartService, Caller } from '../cart-service.ts';
-import { addItemBody, applyDiscountBody, cartIdParams, lineParams, mergeBody, setQuantityBody } from './schemas.ts';
+import { addItemBody, applyDiscountBody, cartIdParams, idempotencyHeaders, lineParams, mergeBody, setQuantityBody } from './schemas.ts';
 
 const caller = (request: FastifyRequest): Caller => ({ principal: principalOf(request), requestId: request.id });
 
@@ -16,8 +16,9 @@ export function registerCartRoutes(app: ServiceApp, carts: CartService): void {
 
   app.get('/cart/carts/:cartId', { schema: { params: cartIdParams } }, async (request) => carts.read(request.params.cartId, caller(request)));
 
-  app.post('/cart/carts/:cartId/items', { schema: { params: cartIdParams, body: addItemBody } }, async (request) =>
-    carts.addItem(request.params.cartId, caller(request), request.body.sku, request.body.quantity),
+  // Adding is the one cart change that is not naturally idempotent, so it takes an Idempotency-Key.
+  app.post('/cart/carts/:cartId/items', { schema: { params: cartIdParams, body: addItemBody, headers: idempotencyHeaders } }, async (request) =>
+    carts.addItem(request.params.cartId, caller(request), request.body.sku, request.body.quantity, request.headers['idempotency-key']),
   );
 
   app.patch('/cart/carts/:cartId/items/:sku', { schema: { params: lineParams, body: setQuantityBody } }, async (request) =>

@@ -15,3 +15,6 @@ export const addItemBody = z.object({ sku: skuSchema, quantity: z.number().int()
 export const setQuantityBody = z.object({ quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) });
 export const applyDiscountBody = z.object({ code: discountCodeSchema });
 export const mergeBody = z.object({ guestCartId: z.uuid() });
+
+/** Loose: the other headers (x-user-id, ...) must survive validation. */
+export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() });
