@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, placeholdersOf, renderTemplate, TemplateRenderError } from '../src/domain/render.ts';
+import { escapeHtml, placeholdersOf, renderTemplate, TemplateRenderError, textFromHtml } from '../src/domain/render.ts';
 
 test('fills placeholders in subject and body, with or without inner spaces', () => {
   const out = renderTemplate({ subject: 'Order {{orderId}}', body: 'Hi {{ name }}, order {{orderId}}', format: 'text' }, { orderId: 'o-1', name: 'Ada' });
@@ -37,4 +37,8 @@ test('numbers render, zero included; non-placeholders stay as written', () => {
 test('placeholdersOf lists each name once, and escapeHtml covers quotes', () => {
   assert.deepEqual(placeholdersOf({ subject: '{{a}}{{b}}', body: '{{a}}' }), ['a', 'b']);
   assert.equal(escapeHtml(`'&'`), '&#39;&amp;&#39;');
+});
+
+test('the text alternative of an html body drops tags and decodes entities', () => {
+  assert.equal(textFromHtml('<p>Order <strong>o-1</strong> &amp; more</p><p>Line&nbsp;two<br>three</p>'), 'Order o-1 & more\nLine two\nthree');
 });

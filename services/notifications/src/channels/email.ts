@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { textFromHtml } from '../domain/render.ts';
 import type { NotificationChannel, OutboundMessage } from './channel.ts';
 
 export interface EmailSettings {
@@ -21,7 +22,7 @@ export function emailChannel(settings: EmailSettings): NotificationChannel {
     : nodemailer.createTransport({ jsonTransport: true });
   return {
     async send(message: OutboundMessage) {
-      const content = message.format === 'html' ? { html: message.body } : { text: message.body };
+      const content = message.format === 'html' ? { html: message.body, text: textFromHtml(message.body) } : { text: message.body };
       const info = await transport.sendMail({
         from: settings.from,
         to: message.recipient,

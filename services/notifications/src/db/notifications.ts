@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '@emporium/kit';
 import { notifications, type DeliveryStatus, type NotificationRow } from './schema.ts';
 
@@ -72,7 +72,7 @@ export interface Page {
 }
 
 /** Newest first; `id` breaks ties so pages never overlap. */
-async function listPage(db: Db, where: ReturnType<typeof eq> | undefined, page: Page) {
+async function listPage(db: Db, where: SQL | undefined, page: Page) {
   const [items, [total]] = await Promise.all([
     db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(page.limit).offset(page.offset),
     db.select({ n: count() }).from(notifications).where(where),

@@ -48,7 +48,7 @@ export class Dispatcher {
 
   private schedule(): void {
     this.timer = setTimeout(() => {
-      void this.retryDue().finally(() => {
+      void this.track(this.retryDue()).finally(() => {
         if (!this.stopped) this.schedule();
       });
     }, this.policy.pollMs);

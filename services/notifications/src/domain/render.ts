@@ -42,3 +42,16 @@ export function renderTemplate(template: TemplateText, variables: TemplateVariab
   // The subject is a mail header / push title: plain text, never escaped.
   return { subject: fill(template.subject, false), body: fill(template.body, template.format === 'html') };
 }
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+/** A plain-text rendering of a simple HTML body, sent alongside it for mail clients that show text only. */
+export function textFromHtml(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|h[1-6]|li|tr)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => entities[entity]!)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
