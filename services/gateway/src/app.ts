@@ -41,7 +41,9 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
     hook: 'preValidation',
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW,
+    // Replicas share counters through Redis when there is one; otherwise each counts alone.
     redis: deps.redis,
+    nameSpace: `${deps.name}:rate-limit:`,
     keyGenerator: (request) => {
       const userId = principalOf(request)?.userId;
       return userId ? `user:${userId}` : `ip:${clientIp(request.socket.remoteAddress, request.headers['x-forwarded-for'], config.TRUST_PROXY_HOPS)}`;

@@ -22,9 +22,9 @@ let admin: string;
 before(async () => {
   keys = await createTestKeys();
   // A second gateway with a tiny rate limit, so the limit test does not throttle the others.
-  const limited = { ...service, name: 'gateway-limited' };
-  platform = await TestPlatform.start([usersService(keys), demoService('demo'), demoService('demo-b'), service, limited], {
-    env: { gateway: gatewayEnv, 'gateway-limited': { ...gatewayEnv, RATE_LIMIT_MAX: '3' } },
+  const limited = { ...service, name: 'gateway_limited' };
+  platform = await TestPlatform.start([usersService(keys), demoService('demo'), demoService('demo_b'), service, limited], {
+    env: { gateway: gatewayEnv, 'gateway_limited': { ...gatewayEnv, RATE_LIMIT_MAX: '3' } },
   });
   api = apiClient(() => platform.url('gateway'));
   customer = await keys.sign({ sub: 'u-customer', roles: ['customer'] });
@@ -150,7 +150,7 @@ test('client-sent identity headers are stripped, replaced by the verified ones',
 });
 
 test('rate limit: 429 problem after the limit, counted per client', async () => {
-  const limited = apiClient(platform.url('gateway-limited'));
+  const limited = apiClient(platform.url('gateway_limited'));
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await limited.post('/api/v1/users/login', {})).status);
   assert.deepEqual(statuses, [200, 200, 200, 429]);
@@ -218,7 +218,7 @@ test('a stopped upstream is a 503, then the circuit opens; it recovers after res
 });
 
 test('round-robin across a directory instance and a heartbeat instance', async () => {
-  const beat = await api.post('/registry/heartbeat', { service: 'demo', url: platform.url('demo-b') });
+  const beat = await api.post('/registry/heartbeat', { service: 'demo', url: platform.url('demo_b') });
   assert.equal(beat.status, 200);
   assert.ok(Date.parse(beat.body.expiresAt) > Date.now());
   const bothHealthy = (r: { body: { services: Array<{ name: string; instances: Array<{ health: string }> }> } }) => {
@@ -230,6 +230,6 @@ test('round-robin across a directory instance and a heartbeat instance', async (
 
   const served = [];
   for (let i = 0; i < 6; i++) served.push((await api.get('/api/v1/demo/echo/rr', { token: customer })).body.instance);
-  assert.deepEqual(new Set(served), new Set(['demo', 'demo-b']));
+  assert.deepEqual(new Set(served), new Set(['demo', 'demo_b']));
   assert.equal(served.filter((s) => s === 'demo').length, 3);
 });
