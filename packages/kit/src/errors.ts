@@ -33,7 +33,8 @@ export class HttpProblem extends Error {
   }
 
   toProblem(instance?: string): ProblemDetails {
-    return { type: this.type, title: titles[this.status] ?? 'Error', status: this.status, detail: this.detail, instance, ...this.extensions };
+    // Extensions first: an extension named like a standard member (`status`, say) must not replace it.
+    return { ...this.extensions, type: this.type, title: titles[this.status] ?? 'Error', status: this.status, detail: this.detail, instance };
   }
 }
 
