@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { findCategory } from '../db/categories.ts';
 import { withIdempotency } from '../db/idempotency.ts';
 import { addVariant, createProduct, deleteProduct, findProducts, getProduct, updateProduct, type ProductQuery, type ProductStatus } from '../db/products.ts';
+import { activeOffers } from '../db/offers.ts';
 import { isUuid } from '../domain/ids.ts';
 import { variantView } from '../domain/product-view.ts';
-import { activeOffers } from '../db/offers.ts';
 import { presentProduct, presentProducts } from './pricing.ts';
 import {
   attributeNameSchema,
