@@ -27,7 +27,6 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    disableRequestLogging: false,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 

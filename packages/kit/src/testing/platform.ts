@@ -115,7 +115,7 @@ export class TestPlatform {
   }
 
   private databaseName(service: string): string {
-    return `emporium_test_${this.runId}_${service}`;
+    return `emporium_test_${this.runId}_${service.replace(/[^a-z0-9_]/gi, '_')}`;
   }
 
   private async createDatabase(service: string): Promise<string> {
