@@ -29,8 +29,16 @@ export async function buildApp(deps: ServiceDeps) {
   registerStaffRoutes(app, ctx);
 
   // Resume unfinished checkouts once up; on shutdown, running sagas stop at a step boundary.
+  let closing = false;
   app.addHook('onReady', async () => runner.startRecovery());
-  app.addHook('preClose', async () => runner.beginShutdown());
+  app.addHook('preClose', async () => {
+    closing = true;
+    runner.beginShutdown();
+  });
+  // Answers finishing during shutdown close their connection, so close() need not wait out keep-alive.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('onClose', async () => {
     await runner.stop();
     upstream.shutdown();

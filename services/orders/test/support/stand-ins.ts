@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { createServiceApp, HttpProblem, type ServiceModule } from '@emporium/kit';
+
+/**
+ * In-memory stand-ins for the internal APIs orders calls (cart, inventory, payments), with
+ * switches to make payments decline, fail, or hang. They are ServiceModules in the same
+ * TestPlatform, so orders reaches them over real HTTP, exactly as it reaches the real services.
+ * Their state lives outside buildApp, so it survives stopService/restartService.
+ */
+export interface CartLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+export interface Call {
+  service: string;
+  method: string;
+  path: string;
+  idempotencyKey?: string;
+  body: any;
+}
+
+interface Payment {
+  paymentId: string;
+  orderId: string;
+  amount: number;
+  currency: string;
+  status: 'authorized' | 'declined' | 'captured' | 'voided' | 'refunded' | 'partially_refunded';
+  refundedAmount: number;
+}
+
+export class UpstreamState {
+  readonly carts = new Map<string, { userId: string | null; currency: string; lines: CartLine[]; checkedOutBy?: string }>();
+  readonly stock = new Map<string, number>();
+  readonly reservations = new Map<string, { lines: Array<{ sku: string; quantity: number }>; status: 'reserved' | 'released' | 'committed' }>();
+  readonly payments = new Map<string, Payment>();
+  private readonly replies = new Map<string, { status: number; body: unknown }>();
+  readonly calls: Call[] = [];
+  /** 'hang': the authorization is recorded, then the answer waits until `releaseHung`. */
+  paymentsMode: 'ok' | 'decline' | 'down' | 'hang' = 'ok';
+  private hung: Array<() => void> = [];
+
+  addCart(lines: CartLine[], userId: string | null = null): string {
+    const id = randomUUID();
+    this.carts.set(id, { userId, currency: 'EUR', lines });
+    return id;
+  }
+
+  callsTo(service: string, orderId?: string): Call[] {
+    return this.calls.filter((c) => c.service === service && (!orderId || c.path.includes(orderId) || c.body?.orderId === orderId));
+  }
+
+  paymentsOf(orderId: string): Payment[] {
+    return [...this.payments.values()].filter((p) => p.orderId === orderId);
+  }
+
+  get hungCount(): number {
+    return this.hung.length;
+  }
+
+  /** Lets held authorizations answer (the mode by then decides what: 'down' makes it a 503). */
+  releaseHung(): void {
+    for (const release of this.hung.splice(0)) release();
+  }
+
+  /** Same Idempotency-Key, same answer, work done once — like the real payments service. */
+  async once(key: string | undefined, work: () => Promise<{ status: number; body: unknown }>): Promise<{ status: number; body: unknown }> {
+    const seen = key ? this.replies.get(key) : undefined;
+    if (seen) return seen;
+    const reply = await work();
+    if (key) this.replies.set(key, reply);
+    return reply;
+  }
+
+  hold(): Promise<void> {
+    return new Promise((resolve) => this.hung.push(resolve));
+  }
+}
+
+const lineTotal = (l: CartLine) => l.unitPrice * l.quantity;
+
+export function standIns(state: UpstreamState): ServiceModule[] {
+  const module = (name: string, routes: (app: Awaited<ReturnType<typeof createServiceApp>>) => void): ServiceModule => ({
+    name,
+    async buildApp(deps) {
+      const app = await createServiceApp(deps);
+      app.addHook('preHandler', async (request) => {
+        state.calls.push({ service: name, method: request.method, path: request.url, idempotencyKey: request.headers['idempotency-key'] as string | undefined, body: request.body });
+      });
+      routes(app);
+      return app;
+    },
+  });
+  const orderLines = z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() }));
+
+  const cart = module('cart', (app) => {
+    app.get('/internal/carts/:cartId', async (request) => {
+      const { cartId } = request.params as { cartId: string };
+      const found = state.carts.get(cartId);
+      if (!found) throw new HttpProblem(404, `Cart ${cartId} not found`);
+      const lines = found.lines.map((l) => ({ ...l, lineTotal: lineTotal(l) }));
+      const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+      return { id: cartId, userId: found.userId, currency: found.currency, lines, subtotal, discount: 0, total: subtotal, discountCode: null };
+    });
+    app.post('/internal/carts/:cartId/checkout', { schema: { body: z.object({ orderId: z.string() }) } }, async (request) => {
+      const found = state.carts.get((request.params as { cartId: string }).cartId);
+      if (!found) throw new HttpProblem(404, 'Cart not found');
+      found.checkedOutBy ??= request.body.orderId;
+      return { id: (request.params as { cartId: string }).cartId, status: 'converted' };
+    });
+  });
+
+  const inventory = module('inventory', (app) => {
+    app.post('/internal/reservations', { schema: { body: z.object({ orderId: z.string(), lines: orderLines, ttlSeconds: z.number().optional() }) } }, async (request, reply) => {
+      const { orderId, lines } = request.body;
+      const existing = state.reservations.get(orderId);
+      if (existing) return reply.code(201).send({ orderId, status: existing.status, expiresAt: new Date(Date.now() + 60_000).toISOString(), lines: existing.lines });
+      for (const line of lines) {
+        const available = state.stock.get(line.sku) ?? 0;
+        if (available < line.quantity) throw new HttpProblem(409, `Insufficient stock for SKU ${line.sku}`, { sku: line.sku, requested: line.quantity, available });
+      }
+      for (const line of lines) state.stock.set(line.sku, state.stock.get(line.sku)! - line.quantity);
+      state.reservations.set(orderId, { lines, status: 'reserved' });
+      return reply.code(201).send({ orderId, status: 'reserved', expiresAt: new Date(Date.now() + 60_000).toISOString(), lines });
+    });
+    app.post('/internal/reservations/:orderId/release', async (request) => {
+      const { orderId } = request.params as { orderId: string };
+      const found = state.reservations.get(orderId);
+      if (found?.status === 'reserved') {
+        for (const line of found.lines) state.stock.set(line.sku, (state.stock.get(line.sku) ?? 0) + line.quantity);
+        found.status = 'released';
+      }
+      return { orderId, status: 'released' };
+    });
+    app.post('/internal/reservations/:orderId/commit', async (request) => {
+      const { orderId } = request.params as { orderId: string };
+      const found = state.reservations.get(orderId);
+      if (!found || found.status === 'released') throw new HttpProblem(409, 'Reservation expired or released');
+      found.status = 'committed';
+      return { orderId, status: 'committed' };
+    });
+  });
+
+  const payments = module('payments', (app) => {
+    const key = (headers: Record<string, unknown>) => headers['idempotency-key'] as string | undefined;
+    const find = (paymentId: string) => {
+      const payment = state.payments.get(paymentId);
+      if (!payment) throw new HttpProblem(404, 'Payment not found');
+      return payment;
+    };
+    app.addHook('preHandler', async () => {
+      if (state.paymentsMode === 'down') throw new HttpProblem(503, 'Payments provider unavailable');
+    });
+    app.post('/internal/payments/authorize', async (request, reply) => {
+      const body = request.body as { orderId: string; amount: number; currency: string; method: { cardNumber?: string } };
+      const answer = await state.once(key(request.headers), async () => {
+        const paymentId = randomUUID();
+        const declined = state.paymentsMode === 'decline';
+        state.payments.set(paymentId, { paymentId, orderId: body.orderId, amount: body.amount, currency: body.currency, status: declined ? 'declined' : 'authorized', refundedAmount: 0 });
+        if (declined) return { status: 402, body: { type: 'about:blank', title: 'Payment Required', status: 402, detail: 'The card was declined', code: 'card_declined', paymentId } };
+        return { status: 201, body: { paymentId, status: 'authorized' } };
+      });
+      if (state.paymentsMode === 'hang') {
+        await state.hold();
+        if ((state.paymentsMode as string) !== 'ok') throw new HttpProblem(503, 'Payments provider unavailable');
+      }
+      return reply.code(answer.status).type(answer.status >= 400 ? 'application/problem+json' : 'application/json').send(answer.body);
+    });
+    app.post('/internal/payments/:paymentId/capture', async (request) => {
+      const payment = find((request.params as { paymentId: string }).paymentId);
+      if (payment.status !== 'authorized' && payment.status !== 'captured') throw new HttpProblem(409, `Cannot capture a ${payment.status} payment`);
+      payment.status = 'captured';
+      return { paymentId: payment.paymentId, status: 'captured', invoiceId: `inv-${payment.paymentId}` };
+    });
+    app.post('/internal/payments/:paymentId/void', async (request) => {
+      const payment = find((request.params as { paymentId: string }).paymentId);
+      if (payment.status === 'authorized') payment.status = 'voided';
+      return { paymentId: payment.paymentId, status: payment.status };
+    });
+    app.post('/internal/payments/:paymentId/refund', { schema: { body: z.object({ amount: z.number().int().positive() }) } }, async (request) => {
+      const payment = find((request.params as { paymentId: string }).paymentId);
+      const answer = await state.once(key(request.headers), async () => {
+        if (payment.refundedAmount + request.body.amount > payment.amount) return { status: 422, body: { status: 422, detail: 'Refund exceeds the captured amount' } };
+        payment.refundedAmount += request.body.amount;
+        payment.status = payment.refundedAmount === payment.amount ? 'refunded' : 'partially_refunded';
+        return { status: 200, body: { paymentId: payment.paymentId, status: payment.status, refundedAmount: payment.refundedAmount } };
+      });
+      if (answer.status >= 400) throw new HttpProblem(answer.status, 'Refund exceeds the captured amount');
+      return answer.body;
+    });
+    app.get('/internal/payments/by-order/:orderId', async (request) => ({ items: state.paymentsOf((request.params as { orderId: string }).orderId) }));
+  });
+
+  return [cart, inventory, payments];
+}
