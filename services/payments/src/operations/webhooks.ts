@@ -55,6 +55,7 @@ function apply(tx: Executor, intent: PaymentIntent, action: PaymentAction, event
     case 'void':
       return recordVoided(tx, intent);
     case 'fail':
+      // Stripe's requires_payment_method after a confirm: the card was refused.
       return recordFailed(tx, intent, 'card_declined', event.providerRef);
     case 'refund_full':
     case 'refund_partial':

@@ -3,7 +3,7 @@ import { forbidden, hasRole, notFound, requirePrincipal, requireRole, type Db, t
 import type { FastifyRequest } from 'fastify';
 import type { PaymentOperations } from '../operations/payments.ts';
 import { findInvoice, invoicesByOrder } from '../operations/queries.ts';
-import { idempotencyHeaders, invoiceDto, paymentDto, paymentParams, refundBody, sendStored } from './shared.ts';
+import { idempotencyHeaders, paymentDto, paymentParams, refundBody, sendStored } from './shared.ts';
 
 const isStaff = (principal: Principal) => hasRole(principal, 'staff', 'admin');
 
@@ -19,14 +19,14 @@ export function registerPublicRoutes(app: ServiceApp, db: Db, payments: PaymentO
     const principal = requirePrincipal(request);
     const found = await invoicesByOrder(db, request.query.orderId);
     // Customers see only their own invoices; staff see all.
-    return { items: found.filter((invoice) => isStaff(principal) || invoice.userId === principal.userId).map(invoiceDto) };
+    return { items: found.filter((invoice) => isStaff(principal) || invoice.userId === principal.userId) };
   });
 
   app.get('/payments/invoices/:invoiceId', { schema: { params: z.object({ invoiceId: z.uuid() }) } }, async (request) => {
     const invoice = await findInvoice(db, request.params.invoiceId);
     if (!invoice) throw notFound(`No invoice ${request.params.invoiceId}`);
     requireOwnerOrStaff(request, invoice.userId);
-    return invoiceDto(invoice);
+    return invoice;
   });
 
   app.get('/payments/:paymentId', { schema: { params: paymentParams } }, async (request) => {

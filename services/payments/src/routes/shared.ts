@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import type { Invoice, PaymentIntent } from '../db/schema.ts';
+import type { PaymentIntent } from '../db/schema.ts';
 import type { StoredResponse } from '../operations/idempotency.ts';
 
 export const paymentParams = z.object({ paymentId: z.uuid() });
@@ -19,8 +19,4 @@ export function sendStored(reply: FastifyReply, stored: StoredResponse): Fastify
 export function paymentDto(intent: PaymentIntent) {
   const { authorizeKey: _authorizeKey, ...visible } = intent;
   return visible;
-}
-
-export function invoiceDto(invoice: Invoice) {
-  return invoice;
 }
