@@ -239,5 +239,12 @@ test('orders restarting mid-saga: recovery resumes the checkout after payments c
   assert.equal(upstream.paymentsOf(orderId).length, 1);
   assert.equal(upstream.paymentsOf(orderId)[0]?.status, 'captured');
   assert.equal(upstream.carts.get(cartId)?.checkedOutBy, orderId);
-  await eventFor('order.paid', orderId);
+  // The restarted instance has its own bus connection: check its outbox published order.paid.
+  const published = await eventually(async () => {
+    const rows = rowsOf<{ published_at: Date | null }>(
+      await platform.service('orders').deps.db.execute(sql`select published_at from outbox where type = 'order.paid' and data->>'orderId' = ${orderId}`),
+    );
+    return rows[0]?.published_at ? rows : undefined;
+  }, 10_000, 'order.paid to be published');
+  assert.equal(published.length, 1);
 });
