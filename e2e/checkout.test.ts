@@ -1,0 +1,187 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { service as users } from '@emporium/users';
+import { service as catalog } from '@emporium/catalog';
+import { service as inventory } from '@emporium/inventory';
+import { service as payments } from '@emporium/payments';
+import { service as cart } from '@emporium/cart';
+import { service as orders } from '@emporium/orders';
+import { service as notifications } from '@emporium/notifications';
+import { service as gateway } from '@emporium/gateway';
+import { adminCredentials, eventually, login, usersEnv } from './helpers.ts';
+import { startSmtpServer, decodedText } from './smtp.ts';
+
+// Checkout end to end through the gateway with every real service and a real SMTP server.
+const goodCard = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
+const declinedCard = { cardNumber: '4000000000000002', expMonth: 12, expYear: 2030, cvc: '123' };
+const address = { name: 'Guest Buyer', line1: '1 Market St', city: 'Lisbon', postalCode: '1000-001', country: 'PT' };
+
+let platform: TestPlatform;
+let api: ApiClient;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let adminToken: string;
+
+before(async () => {
+  smtp = await startSmtpServer();
+  platform = await TestPlatform.start([users, catalog, inventory, payments, cart, orders, notifications, gateway], {
+    env: { users: usersEnv, notifications: { SMTP_URL: smtp.url, RETRY_BASE_MS: '200', RETRY_POLL_MS: '200' }, gateway: { RATE_LIMIT_MAX: '100000' } },
+  });
+  api = apiClient(() => platform.url('gateway'));
+  adminToken = (await login(api, adminCredentials.email, adminCredentials.password)).accessToken;
+  assert.equal((await api.post('/api/v1/inventory/warehouses', { id: 'main', name: 'Main' }, { token: adminToken })).status, 201);
+});
+after(async () => {
+  await platform?.stop();
+  await smtp?.close();
+});
+
+async function product(sku: string, price: number, stock: number): Promise<void> {
+  const created = await api.post('/api/v1/catalog/products', { name: `Item ${sku}`, description: 'e2e checkout item', sku, price, currency: 'EUR' }, { token: adminToken });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const stocked = await api.put(`/api/v1/inventory/stock/${sku}`, { warehouseId: 'main', onHand: stock }, { token: adminToken });
+  assert.equal(stocked.status, 200, JSON.stringify(stocked.body));
+}
+
+async function stockOf(sku: string): Promise<{ onHand: number; reserved: number; available: number }> {
+  return (await api.get(`/api/v1/inventory/stock/${sku}`)).body.totals;
+}
+
+async function cartWith(lines: Array<[string, number]>): Promise<string> {
+  const created = await api.post('/api/v1/cart/carts', {});
+  assert.equal(created.status, 201);
+  for (const [sku, quantity] of lines) {
+    const added = await api.post(`/api/v1/cart/carts/${created.body.id}/items`, { sku, quantity });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+  }
+  return created.body.id;
+}
+
+function checkout(cartId: string, email: string, payment: object = goodCard, key = randomUUID()) {
+  return api.post('/api/v1/orders', { cartId, email, payment, shippingAddress: address }, { headers: { 'idempotency-key': key } });
+}
+
+async function invoicesOf(orderId: string): Promise<unknown[]> {
+  const res = await api.get(`/api/v1/payments/invoices?orderId=${orderId}`, { token: adminToken });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.items;
+}
+
+function mailTo(address: string, containing: string) {
+  return eventually(async () => smtp.inbox.find((m) => m.to.includes(address) && decodedText(m).includes(containing)), `an email to ${address} containing ${containing}`);
+}
+
+test('happy path: browse, cart, discount code, good card → paid, stock reduced, invoice, confirmation email', async () => {
+  await product('E2E-TENT', 25000, 10);
+  const found = await api.get('/api/v1/catalog/products?q=E2E-TENT%20item');
+  assert.ok(found.body.items.some((p: { sku: string }) => p.sku === 'E2E-TENT'));
+  assert.equal((await api.post('/api/v1/cart/discount-codes', { code: 'WELCOME10', kind: 'percentage', value: 10 }, { token: adminToken })).status, 201);
+
+  const cartId = await cartWith([['E2E-TENT', 2]]);
+  const discounted = await api.post(`/api/v1/cart/carts/${cartId}/discount`, { code: 'welcome10' });
+  assert.equal(discounted.status, 200, JSON.stringify(discounted.body));
+  assert.equal(discounted.body.subtotal, 50000);
+  assert.equal(discounted.body.total, 45000);
+
+  const placed = await checkout(cartId, 'happy@e2e.test');
+  assert.equal(placed.status, 201, JSON.stringify(placed.body));
+  assert.equal(placed.body.status, 'paid');
+  assert.equal(placed.body.total, 45000);
+  assert.deepEqual(await stockOf('E2E-TENT'), { onHand: 8, reserved: 0, available: 8 });
+  const invoices = await invoicesOf(placed.body.id);
+  assert.equal(invoices.length, 1);
+  assert.match(JSON.stringify(invoices[0]), /INV-\d{4}-\d+/);
+  await mailTo('happy@e2e.test', placed.body.id);
+  assert.equal((await api.get(`/api/v1/cart/carts/${cartId}`)).body.status, 'converted');
+});
+
+test('declined card → payment_failed, stock released, nothing charged, a failure email', async () => {
+  await product('E2E-LAMP', 3000, 4);
+  const cartId = await cartWith([['E2E-LAMP', 1]]);
+  const placed = await checkout(cartId, 'declined@e2e.test', declinedCard);
+  assert.equal(placed.status, 402, JSON.stringify(placed.body));
+  assert.equal(placed.body.code, 'card_declined');
+  const order = await api.get(`/api/v1/orders/${placed.body.orderId}`, { token: adminToken });
+  assert.equal(order.body.status, 'payment_failed');
+  assert.deepEqual(await stockOf('E2E-LAMP'), { onHand: 4, reserved: 0, available: 4 });
+  assert.deepEqual(await invoicesOf(placed.body.orderId), []);
+  await mailTo('declined@e2e.test', placed.body.orderId);
+});
+
+test('out of stock on one line → 409 naming the SKU, nothing reserved', async () => {
+  await product('E2E-MUG', 1200, 3);
+  await product('E2E-RUG', 9900, 1);
+  const cartId = await cartWith([['E2E-MUG', 2], ['E2E-RUG', 2]]);
+  const placed = await checkout(cartId, 'short@e2e.test');
+  assert.equal(placed.status, 409, JSON.stringify(placed.body));
+  assert.equal(placed.body.sku, 'E2E-RUG');
+  assert.match(placed.body.detail, /E2E-RUG/);
+  assert.deepEqual(await stockOf('E2E-MUG'), { onHand: 3, reserved: 0, available: 3 });
+  assert.deepEqual(await stockOf('E2E-RUG'), { onHand: 1, reserved: 0, available: 1 });
+});
+
+test('20 parallel checkouts for the last 5 units → exactly 5 paid, stock 0, never negative', async () => {
+  await product('E2E-RARE', 5000, 5);
+  const carts = await Promise.all(Array.from({ length: 20 }, () => cartWith([['E2E-RARE', 1]])));
+  const results = await Promise.all(carts.map((cartId, i) => checkout(cartId, `rush${i}@e2e.test`)));
+  const statuses = results.map((r) => r.status).sort();
+  assert.deepEqual(statuses.filter((s) => s === 201).length, 5, JSON.stringify(statuses));
+  assert.deepEqual(statuses.filter((s) => s === 409).length, 15, JSON.stringify(statuses));
+  assert.deepEqual(await stockOf('E2E-RARE'), { onHand: 0, reserved: 0, available: 0 });
+});
+
+test('the same Idempotency-Key twice makes one order; a refund repays it and emails the customer', async () => {
+  await product('E2E-KETTLE', 4500, 6);
+  const cartId = await cartWith([['E2E-KETTLE', 1]]);
+  const key = randomUUID();
+  const first = await checkout(cartId, 'twice@e2e.test', goodCard, key);
+  const second = await checkout(cartId, 'twice@e2e.test', goodCard, key);
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  assert.equal(second.status, 200);
+  assert.equal(second.body.id, first.body.id);
+  assert.deepEqual(await stockOf('E2E-KETTLE'), { onHand: 5, reserved: 0, available: 5 });
+  assert.equal((await invoicesOf(first.body.id)).length, 1);
+
+  const refund = await api.post(`/api/v1/orders/${first.body.id}/refund`, { reason: 'changed mind' }, { token: adminToken, headers: { 'idempotency-key': randomUUID() } });
+  assert.equal(refund.status, 200, JSON.stringify(refund.body));
+  const order = await api.get(`/api/v1/orders/${first.body.id}`, { token: adminToken });
+  assert.equal(order.body.status, 'refunded');
+  const payment = await api.get(`/api/v1/payments/${order.body.paymentId}`, { token: adminToken });
+  assert.equal(payment.body.status, 'refunded');
+  assert.equal(payment.body.refundedAmount, 4500);
+  await mailTo('twice@e2e.test', 'refund');
+});
+
+test('payments down during checkout → the order fails cleanly with stock released; it works again once payments is back', async () => {
+  await product('E2E-DRUM', 7000, 2);
+  await platform.stopService('payments');
+  try {
+    const cartId = await cartWith([['E2E-DRUM', 1]]);
+    const placed = await checkout(cartId, 'down@e2e.test');
+    assert.equal(placed.status, 503, JSON.stringify(placed.body));
+    const order = await api.get(`/api/v1/orders/${placed.body.orderId}`, { token: adminToken });
+    assert.equal(order.body.status, 'payment_failed');
+    assert.deepEqual(await stockOf('E2E-DRUM'), { onHand: 2, reserved: 0, available: 2 });
+  } finally {
+    await platform.restartService('payments');
+  }
+  const retryCart = await cartWith([['E2E-DRUM', 1]]);
+  const placed = await eventually(async () => {
+    const res = await checkout(retryCart, 'down@e2e.test');
+    return res.status === 201 ? res : undefined;
+  }, 'a checkout after payments returned');
+  assert.equal(placed.body.status, 'paid');
+  assert.deepEqual(await stockOf('E2E-DRUM'), { onHand: 1, reserved: 0, available: 1 });
+});
+
+test('orders restarted: paid orders are all still there and checkout goes on', async () => {
+  const before = await api.get('/api/v1/orders?status=paid&pageSize=100', { token: adminToken });
+  await platform.restartService('orders');
+  const afterRestart = await api.get('/api/v1/orders?status=paid&pageSize=100', { token: adminToken });
+  assert.equal(afterRestart.status, 200);
+  assert.deepEqual(afterRestart.body, before.body);
+  await product('E2E-BELL', 800, 3);
+  const placed = await checkout(await cartWith([['E2E-BELL', 1]]), 'after@e2e.test');
+  assert.equal(placed.status, 201, JSON.stringify(placed.body));
+});
