@@ -316,3 +316,12 @@ test('no card number is stored anywhere in the database', async () => {
   }
   assert.doesNotMatch(dump, /"cvc"/);
 });
+
+test('health, readiness and the OpenAPI document list the payment routes', async () => {
+  assert.equal((await h.api.get('/ready')).status, 200);
+  const openapi = await h.api.get('/openapi.json');
+  assert.equal(openapi.status, 200);
+  for (const path of ['/internal/payments/authorize', '/payments/{paymentId}', '/payments/webhooks/{provider}']) {
+    assert.ok(openapi.body.paths[path], `${path} in the OpenAPI document`);
+  }
+});
