@@ -14,7 +14,7 @@ let platform: TestPlatform;
 let api: ApiClient;
 
 before(async () => {
-  platform = await TestPlatform.start([...standIns(upstream), service], { env: { orders: { ORDERS_SAGA_RECOVERY_MS: '200' } } });
+  platform = await TestPlatform.start([...standIns(upstream), service], { env: { orders: { ORDERS_SAGA_RECOVERY_MS: '200', ORDERS_SAGA_MAX_ATTEMPTS: '10000' } } });
   api = apiClient(() => platform.url('orders'));
   await platform.service('orders').deps.bus.subscribe('orders-test', ['order.created', 'order.paid', 'order.payment_failed', 'order.cancelled'], async (event) => {
     events.push(event);
@@ -204,15 +204,17 @@ test('payments down: 503 saying so, order payment_failed, stock released — nev
   }
 });
 
-test('orders restarting mid-saga: recovery resumes the checkout after payments comes back', async () => {
-  const cartId = cartWith('CRASH-1', 1, 2);
+/**
+ * Payments records the authorization but its answer hangs; orders begins shutting down with the
+ * saga in flight; then payments fails and stays down. Returns once orders is back up.
+ */
+async function interruptCheckoutAfterAuthorization(cartId: string): Promise<string> {
   upstream.paymentsMode = 'hang';
   const pending = checkout(api, cartId);
   await eventually(() => (upstream.hungCount > 0 ? true : undefined), 10_000, 'the authorization to reach payments');
   const orderId = upstream.callsTo('payments').at(-1)!.body.orderId as string;
   assert.equal(upstream.reservations.get(orderId)?.status, 'reserved');
 
-  // Orders begins shutting down with the saga in flight; payments then fails and stays down.
   const restarting = platform.restartService('orders');
   await eventually(async () => ((await fetch(`${platform.url('orders')}/health`).then((r) => r.status, () => 0)) === 200 ? undefined : true), 10_000, 'orders to start closing');
   upstream.paymentsMode = 'down';
@@ -221,6 +223,12 @@ test('orders restarting mid-saga: recovery resumes the checkout after payments c
   assert.equal(answer.status, 503);
   assert.equal(answer.body.orderId, orderId);
   await restarting;
+  return orderId;
+}
+
+test('orders restarting mid-saga: recovery resumes the checkout after payments comes back', async () => {
+  const cartId = cartWith('CRASH-1', 1, 2);
+  const orderId = await interruptCheckoutAfterAuthorization(cartId);
 
   // Restarted, the recovery pass finds the saga at authorize_payment but cannot reach payments.
   const waiting = await eventually(async () => {
@@ -247,4 +255,28 @@ test('orders restarting mid-saga: recovery resumes the checkout after payments c
     return rows[0]?.published_at ? rows : undefined;
   }, 10_000, 'order.paid to be published');
   assert.equal(published.length, 1);
+});
+
+test('staff cancel a checkout stuck waiting for payments: stock released now, authorization voided later', async () => {
+  const cartId = cartWith('STUCK-1', 1, 1);
+  const orderId = await interruptCheckoutAfterAuthorization(cartId);
+  // A recovery pass may hold the saga for a moment: then cancel answers 409 and is retried.
+  const cancelled = await eventually(async () => {
+    const res = await api.post(`/orders/${orderId}/cancel`, { reason: 'Stuck checkout' }, { headers: staff });
+    return res.status === 200 ? res.body : undefined;
+  }, 20_000, 'the cancel to go through');
+  assert.equal(cancelled.status, 'cancelled');
+  assert.deepEqual([cancelled.checkout.step, cancelled.checkout.status], ['settle_payment', 'compensating']);
+  assert.equal(upstream.reservations.get(orderId)?.status, 'released');
+  assert.equal(upstream.stock.get('STUCK-1'), 1);
+  assert.equal(upstream.paymentsOf(orderId)[0]?.status, 'authorized');
+
+  upstream.paymentsMode = 'ok';
+  const settled = await eventually(async () => {
+    const order = (await getOrder(orderId)).body;
+    return order.checkout.status === 'compensated' ? order : undefined;
+  }, 30_000, 'the authorization to be voided');
+  assert.equal(settled.status, 'cancelled');
+  assert.equal(upstream.paymentsOf(orderId)[0]?.status, 'voided');
+  assert.equal(upstream.carts.get(cartId)?.checkedOutBy, undefined);
 });
