@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { ServiceModule } from '@emporium/kit';
 
-/** Start order: services others call come first, the gateway last. */
-export const serviceOrder = ['users', 'catalog', 'inventory', 'payments', 'cart', 'orders', 'notifications', 'gateway'];
+/**
+ * Start order: event consumers before the producers whose first events they need (inventory
+ * stocks the catalog's demo products from product.created), services others call before their
+ * callers, the gateway last.
+ */
+export const serviceOrder = ['users', 'notifications', 'inventory', 'catalog', 'payments', 'cart', 'orders', 'gateway'];
 
 /** The platform's service modules, for the supervisor, the seed script and the benchmarks. */
 export async function platformServices(): Promise<ServiceModule[]> {
