@@ -29,6 +29,8 @@ interface Run {
 const activeStatuses = ['running', 'compensating'] as const;
 const capturedStatuses = ['captured', 'partially_refunded', 'refunded'];
 const failedStatuses = ['declined', 'failed'];
+/** Authorizations to void: 'requires_authorization' is one whose provider answer was lost. */
+const voidableStatuses = ['authorized', 'requires_authorization'];
 
 /**
  * Does the checkout saga's I/O: runs the current step, asks the pure `decide` what comes next
@@ -202,7 +204,7 @@ export class SagaRunner {
   private async settlePayment(order: OrderRow, requestId?: string): Promise<void> {
     const { upstream } = this.o;
     for (const payment of await upstream.paymentsOfOrder(order.id, requestId)) {
-      if (payment.status === 'authorized') await upstream.voidPayment(payment.paymentId, requestId);
+      if (voidableStatuses.includes(payment.status)) await upstream.voidPayment(payment.paymentId, requestId);
       if (payment.status === 'captured' || payment.status === 'partially_refunded') {
         const remaining = (payment.amount ?? order.total) - (payment.refundedAmount ?? 0);
         if (remaining > 0) await upstream.refund(payment.paymentId, remaining, paymentKeys.compensationRefund(order.id), requestId);

@@ -31,6 +31,7 @@ const paymentRecordSchema = z.looseObject({
   amount: z.number().optional(),
   refundedAmount: z.number().optional(),
   code: z.string().optional(),
+  failureCode: z.string().nullish(),
 });
 export interface PaymentRecord {
   paymentId: string;
@@ -86,7 +87,7 @@ export function createUpstream(deps: Pick<ServiceDeps, 'services'>, timeoutMs: n
       return (res.items ?? []).flatMap((item) => {
         const parsed = paymentRecordSchema.safeParse(item);
         const paymentId = parsed.success ? (parsed.data.paymentId ?? parsed.data.id) : undefined;
-        return parsed.success && paymentId ? [{ paymentId, status: parsed.data.status, amount: parsed.data.amount, refundedAmount: parsed.data.refundedAmount, code: parsed.data.code }] : [];
+        return parsed.success && paymentId ? [{ paymentId, status: parsed.data.status, amount: parsed.data.amount, refundedAmount: parsed.data.refundedAmount, code: parsed.data.code ?? parsed.data.failureCode ?? undefined }] : [];
       });
     },
     shutdown(): void {
