@@ -93,6 +93,12 @@ test('happy path: browse, cart, discount code, good card → paid, stock reduced
   assert.equal(invoices.length, 1);
   assert.match(JSON.stringify(invoices[0]), /INV-\d{4}-\d+/);
   await mailTo('happy@e2e.test', placed.body.id);
+  // the guest tracks the order with its email; without it, nothing is shown
+  const tracked = await api.get(`/api/v1/orders/${placed.body.id}?email=happy@e2e.test`);
+  assert.equal(tracked.status, 200);
+  assert.equal(tracked.body.statusHistory.at(-1).state, 'paid');
+  assert.notEqual((await api.get(`/api/v1/orders/${placed.body.id}`)).status, 200);
+  assert.notEqual((await api.get(`/api/v1/orders/${placed.body.id}?email=someone@else.test`)).status, 200);
   assert.equal((await api.get(`/api/v1/cart/carts/${cartId}`)).body.status, 'converted');
 });
 

@@ -33,11 +33,12 @@ test('users: session routes public, profile authenticated, list and roles admin'
   assert.equal(decide(accessFor('GET', '/users'), admin), 'allow');
 });
 
-test('orders: guest checkout is public, the rest needs a user', () => {
+test('orders: guest checkout and guest tracking are public, the rest needs a user', () => {
   assert.equal(accessFor('POST', '/orders'), 'public');
+  assert.equal(accessFor('GET', '/orders/o1'), 'public');
   assert.equal(accessFor('GET', '/orders'), 'authenticated');
-  assert.equal(accessFor('GET', '/orders/o1'), 'authenticated');
-  assert.equal(decide(accessFor('GET', '/orders/o1'), null), 'unauthenticated');
+  assert.equal(accessFor('POST', '/orders/o1/refund'), 'authenticated');
+  assert.equal(decide(accessFor('POST', '/orders/o1/cancel'), null), 'unauthenticated');
 });
 
 test('cart public, notifications authenticated, inventory writes staff', () => {

@@ -43,6 +43,8 @@ export const accessRules: readonly AccessRule[] = [
   { methods: '*', path: '/cart/**', access: 'public' },
   // orders: guest checkout; everything else about orders needs a user
   { methods: ['POST'], path: '/orders', access: 'public' },
+  // a guest tracks an order by its id and email; the orders service checks the email
+  { methods: reads, path: '/orders/*', access: 'public' },
   { methods: '*', path: '/orders/**', access: 'authenticated' },
   // payments: provider webhooks are signed by the provider, not by our users
   { methods: ['POST'], path: '/payments/webhooks/**', access: 'public' },
