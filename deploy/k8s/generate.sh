@@ -6,14 +6,23 @@
 set -eu
 cd "$(dirname "$0")"
 
+# name:port, one entry per service under services/. Adding a service starts here (see deploy/README.md).
 SERVICES="gateway:8000 catalog:8001 cart:8002 orders:8003 payments:8004 users:8005 inventory:8006
-returns:8007 notifications:8008 analytics:8009 support:8010 crm:8011 finance:8012"
+notifications:8008"
 
 secret_env() { # $1 = env name, $2 = key in emporium-secrets
   cat <<EOF
             - name: $1
               valueFrom:
                 secretKeyRef: { name: emporium-secrets, key: $2 }
+EOF
+}
+
+optional_secret_env() { # same, but the pod starts without the key (the variable is then unset)
+  cat <<EOF
+            - name: $1
+              valueFrom:
+                secretKeyRef: { name: emporium-secrets, key: $2, optional: true }
 EOF
 }
 
@@ -66,11 +75,36 @@ spec:
             - { name: SERVICE, value: $name }
             - { name: PORT, value: "$port" }
 EOF
+    if [ "$name" != gateway ]; then
+      # Every instance heartbeats to the gateway's registry (kit settings REGISTRY_URL and
+      # ADVERTISE_URL), announcing its own pod address rather than the Service's.
+      cat <<EOF
+            - name: POD_IP
+              valueFrom:
+                fieldRef: { fieldPath: status.podIP }
+            - { name: REGISTRY_URL, value: "http://gateway:8000" }
+            - { name: ADVERTISE_URL, value: "http://\$(POD_IP):$port" }
+EOF
+    fi
     secret_env DATABASE_URL "${upper}_DATABASE_URL"
     secret_env AMQP_URL AMQP_URL
     case $name in
-      users) secret_env JWT_PRIVATE_KEY JWT_PRIVATE_KEY; secret_env JWT_KEY_ID JWT_KEY_ID ;;
-      notifications) secret_env SMTP_URL SMTP_URL ;;
+      users)
+        # Unset: the users service generates a key once and keeps it in its database.
+        optional_secret_env JWT_PRIVATE_KEY JWT_PRIVATE_KEY
+        optional_secret_env JWT_KEY_ID JWT_KEY_ID
+        optional_secret_env ADMIN_EMAIL ADMIN_EMAIL
+        optional_secret_env ADMIN_PASSWORD ADMIN_PASSWORD ;;
+      notifications)
+        # Unset: mails are built but not sent (jsonTransport).
+        optional_secret_env SMTP_URL SMTP_URL ;;
+      payments)
+        # Each provider is enabled by its pair of secrets; the sandbox needs none.
+        optional_secret_env SANDBOX_WEBHOOK_SECRET SANDBOX_WEBHOOK_SECRET
+        optional_secret_env STRIPE_SECRET_KEY STRIPE_SECRET_KEY
+        optional_secret_env STRIPE_WEBHOOK_SECRET STRIPE_WEBHOOK_SECRET
+        optional_secret_env MERCADOPAGO_ACCESS_TOKEN MERCADOPAGO_ACCESS_TOKEN
+        optional_secret_env MERCADOPAGO_WEBHOOK_SECRET MERCADOPAGO_WEBHOOK_SECRET ;;
     esac
     cat <<EOF
           resources:
@@ -145,6 +179,8 @@ EOF
       cat <<EOF
 ---
 # The only way in from outside. Set the host (and TLS) for your cluster and ingress controller.
+# Only the public paths are routed (as in deploy/kong.yaml): the gateway's POST /registry/heartbeat
+# is open to whoever can reach it, so it must stay inside the cluster.
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -159,8 +195,20 @@ spec:
     - host: shop.example.com
       http:
         paths:
-          - path: /
+          - path: /api/v1
             pathType: Prefix
+            backend:
+              service:
+                name: gateway
+                port: { name: http }
+          - path: /docs
+            pathType: Prefix
+            backend:
+              service:
+                name: gateway
+                port: { name: http }
+          - path: /.well-known/jwks.json
+            pathType: Exact
             backend:
               service:
                 name: gateway
