@@ -100,6 +100,8 @@ test('happy path: browse, cart, discount code, good card → paid, stock reduced
   assert.notEqual((await api.get(`/api/v1/orders/${placed.body.id}`)).status, 200);
   assert.notEqual((await api.get(`/api/v1/orders/${placed.body.id}?email=someone@else.test`)).status, 200);
   assert.equal((await api.get(`/api/v1/cart/carts/${cartId}`)).body.status, 'converted');
+  const again = await checkout(cartId, 'happy@e2e.test');
+  assert.equal(again.status, 409, 'a converted cart is not bought twice under a new key');
 });
 
 test('declined card → payment_failed, stock released, nothing charged, a failure email', async () => {

@@ -20,6 +20,8 @@ export const baseConfigSchema = z.object({
   REDIS_PREFIX: z.string().default('emporium:'),
   /** The gateway's URL: when set, the service announces itself to the gateway's registry. */
   REGISTRY_URL: z.url().optional(),
+  /** Shared secret the gateway's registry may require on heartbeats. */
+  REGISTRY_TOKEN: z.string().min(1).optional(),
   /** The address other machines reach this instance at (defaults to its loopback URL). */
   ADVERTISE_URL: z.url().optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),

@@ -79,7 +79,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
     relay.start();
     const port = (app.server.address() as { port: number }).port;
     const url = `http://127.0.0.1:${port}`;
-    if (config.REGISTRY_URL) owned.unshift(announce(config.REGISTRY_URL, module.name, config.ADVERTISE_URL ?? url, logger));
+    if (config.REGISTRY_URL) owned.unshift(announce(config.REGISTRY_URL, config.REGISTRY_TOKEN, module.name, config.ADVERTISE_URL ?? url, logger));
     logger.info({ url }, `${module.name} listening`);
     return {
       name: module.name,
@@ -118,11 +118,11 @@ export async function runMain(module: ServiceModule): Promise<void> {
  * Heartbeats to the gateway's registry so it can route to this instance; the gateway drops an
  * instance whose heartbeats stop. Returns the function that stops the heartbeats.
  */
-function announce(registryUrl: string, service: string, url: string, logger: Logger): () => Promise<void> {
+function announce(registryUrl: string, token: string | undefined, service: string, url: string, logger: Logger): () => Promise<void> {
   const beat = () =>
     fetch(new URL('/registry/heartbeat', registryUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-registry-token': token } : {}) },
       body: JSON.stringify({ service, url }),
       signal: AbortSignal.timeout(2_000),
     }).catch((error) => logger.warn({ err: error }, 'registry heartbeat failed'));

@@ -1,5 +1,6 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { z } from 'zod';
 import { createServiceApp, badRequest, type ServiceModule } from '../src/index.ts';
 import { TestPlatform, apiClient } from '../src/testing/index.ts';
@@ -20,11 +21,32 @@ const echoService: ServiceModule = {
   },
 };
 
+/** Stands in for the gateway's registry: records the heartbeats it gets. */
+const heartbeats: Array<{ token: string | undefined; body: { service: string; url: string } }> = [];
+const registry = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    heartbeats.push({ token: req.headers['x-registry-token'] as string | undefined, body: JSON.parse(body) });
+    res.writeHead(204).end();
+  });
+});
+
 let platform: TestPlatform;
 before(async () => {
-  platform = await TestPlatform.start([echoService]);
+  await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+  const registryUrl = `http://127.0.0.1:${(registry.address() as { port: number }).port}`;
+  platform = await TestPlatform.start([echoService], { env: { echo: { REGISTRY_URL: registryUrl, REGISTRY_TOKEN: 'sesame' } } });
 });
-after(() => platform.stop());
+after(async () => {
+  await platform.stop();
+  registry.close();
+});
+
+test('a service with REGISTRY_URL announces itself to the registry with the token', async () => {
+  for (let i = 0; i < 50 && heartbeats.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(heartbeats[0], { token: 'sesame', body: { service: 'echo', url: platform.url('echo') } });
+});
 
 test('valid input passes through the zod schema', async () => {
   const res = await apiClient(platform.url('echo')).post('/echo', { name: 'Ada', age: 36 });

@@ -38,6 +38,8 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput, pri
   const cart = await ctx.upstream.getCart(input.cartId, requestId);
   if (cart.userId && cart.userId !== principal?.userId) throw forbidden('This cart belongs to another customer');
   if (cart.lines.length === 0) throw unprocessable('The cart is empty', { cartId: input.cartId });
+  // A second key for the same cart must not buy it twice (the cart refuses a second order id only after payment).
+  if (cart.status !== 'active') throw conflict(`This cart is ${cart.status} and cannot be checked out again`, { cartId: input.cartId, cartStatus: cart.status });
 
   const order = await createOrder(ctx.db, { idempotencyKey, userId: principal?.userId ?? null, email: email ?? null, cart, shippingAddress: input.shippingAddress, leaseMs: ctx.config.ORDERS_SAGA_LEASE_MS });
   if (!order) {

@@ -15,6 +15,7 @@ export interface PaymentMethod {
 export const cartSchema = z.object({
   id: z.string(),
   userId: z.string().nullish(),
+  status: z.string(),
   currency: currencySchema,
   lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive(), unitPrice: minorUnitsSchema, lineTotal: minorUnitsSchema })),
   subtotal: minorUnitsSchema,

@@ -103,7 +103,7 @@ export function standIns(state: UpstreamState): ServiceModule[] {
       if (!found) throw new HttpProblem(404, `Cart ${cartId} not found`);
       const lines = found.lines.map((l) => ({ ...l, lineTotal: lineTotal(l) }));
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
-      return { id: cartId, userId: found.userId, currency: found.currency, lines, subtotal, discount: 0, total: subtotal, discountCode: null };
+      return { id: cartId, userId: found.userId, status: found.checkedOutBy ? 'converted' : 'active', currency: found.currency, lines, subtotal, discount: 0, total: subtotal, discountCode: null };
     });
     app.post('/internal/carts/:cartId/checkout', { schema: { body: z.object({ orderId: z.string() }) } }, async (request) => {
       const found = state.carts.get((request.params as { cartId: string }).cartId);
