@@ -38,7 +38,7 @@ try {
   await api.post('/api/v1/inventory/warehouses', { id: 'main', name: 'Main' }, { token });
   const product = await api.post('/api/v1/catalog/products', { name: 'Bench Widget', sku, price: 1999, currency: 'EUR', description: 'load test item' }, { token });
   if (product.status !== 201) throw new Error(`product: ${JSON.stringify(product.body)}`);
-  const stock = await api.put(`/api/v1/inventory/stock/${sku}`, { warehouseId: 'main', onHand: 10_000_000 }, { token });
+  const stock = await api.put(`/api/v1/inventory/stock/${sku}`, { warehouseId: 'main', onHand: 1_000_000 }, { token });
   if (stock.status !== 200) throw new Error(`stock: ${JSON.stringify(stock.body)}`);
 
   const browse = await autocannon({ url: `${gateway}/api/v1/catalog/products?limit=20`, connections, duration: seconds });
