@@ -23,6 +23,7 @@ const MAX_ATTEMPTS = 8;
  */
 export class RabbitBus implements EventBus {
   private consumerChannels: Channel[] = [];
+  private readonly queueNames = new Set<string>();
   private closing = false;
 
   private constructor(
@@ -45,6 +46,7 @@ export class RabbitBus implements EventBus {
 
   async subscribe(consumer: string, types: string[], handler: EventHandler): Promise<void> {
     const queue = `${this.options.queuePrefix ?? ''}${consumer}`;
+    this.queueNames.add(queue);
     const channel = await this.connection.createChannel();
     this.consumerChannels.push(channel);
     await channel.assertQueue(queue, { durable: true });
@@ -80,16 +82,24 @@ export class RabbitBus implements EventBus {
     await this.connection.close().catch(() => {});
   }
 
-  /** Deletes the exchange and queues (tests that use a throwaway exchange). */
-  async destroy(queues: string[]): Promise<void> {
-    const channel = await this.connection.createChannel();
-    for (const q of queues) {
-      const name = `${this.options.queuePrefix ?? ''}${q}`;
-      await channel.deleteQueue(name).catch(() => {});
-      await channel.deleteQueue(`${name}.dead`).catch(() => {});
+  /** Names of the queues this bus consumes from (with their prefix). */
+  get queues(): string[] {
+    return [...this.queueNames];
+  }
+
+  /** Deletes an exchange and queues with their dead-letter queues (tests that use throwaway ones). */
+  static async deleteTopology(url: string, exchange: string, queues: Iterable<string>): Promise<void> {
+    const connection = await amqp.connect(url);
+    try {
+      const channel = await connection.createChannel();
+      for (const queue of queues) {
+        await channel.deleteQueue(queue);
+        await channel.deleteQueue(`${queue}.dead`);
+      }
+      await channel.deleteExchange(exchange);
+    } finally {
+      await connection.close();
     }
-    await channel.deleteExchange(this.options.exchange).catch(() => {});
-    await channel.close().catch(() => {});
   }
 
   private async handle(channel: Channel, queue: string, content: Buffer, attempt: number, handler: EventHandler): Promise<void> {

@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Redis } from 'ioredis';
+import { RabbitBus } from '../bus/rabbitmq.ts';
 import { InProcessBus } from '../bus/in-process.ts';
 import { ServiceDirectory } from '../directory.ts';
 import { startService, type RunningService, type ServiceModule } from '../runtime.ts';
@@ -22,10 +24,13 @@ export class TestPlatform {
   readonly runId = randomBytes(4).toString('hex');
   readonly directory = new ServiceDirectory({});
   readonly mode: 'embedded' | 'distributed' = process.env.DATABASE_URL ? 'distributed' : 'embedded';
-  private readonly bus = this.mode === 'embedded' ? new InProcessBus() : undefined;
+  /** Shared by every service unless they talk over RabbitMQ. */
+  private readonly bus = process.env.AMQP_URL ? undefined : new InProcessBus();
   private readonly running = new Map<string, RunningService>();
   private readonly envs = new Map<string, Record<string, string | undefined>>();
   private readonly modules = new Map<string, ServiceModule>();
+  /** RabbitMQ queues the services consumed from (distributed mode), deleted at the end. */
+  private readonly queues = new Set<string>();
   private dataRoot?: string;
 
   private constructor(private readonly options: TestPlatformOptions) {}
@@ -79,7 +84,11 @@ export class TestPlatform {
   async stop(): Promise<void> {
     for (const name of [...this.running.keys()].reverse()) await this.stopService(name);
     await this.bus?.close();
-    if (this.mode === 'distributed') await this.dropDatabases();
+    if (this.mode === 'distributed') {
+      await this.dropDatabases();
+      if (process.env.AMQP_URL) await RabbitBus.deleteTopology(process.env.AMQP_URL, this.exchange, this.queues);
+      await this.deleteRedisKeys();
+    }
     if (this.dataRoot) await rm(this.dataRoot, { recursive: true, force: true });
   }
 
@@ -89,6 +98,7 @@ export class TestPlatform {
     env.PORT = String(service.port); // a restart comes back where callers expect it
     this.running.set(name, service);
     this.directory.register(name, service.url);
+    if (service.deps.bus instanceof RabbitBus) for (const queue of service.deps.bus.queues) this.queues.add(queue);
     return service;
   }
 
@@ -107,11 +117,34 @@ export class TestPlatform {
       ...base,
       DATABASE_URL: await this.createDatabase(name),
       AMQP_URL: process.env.AMQP_URL,
-      AMQP_EXCHANGE: `emporium.test.${this.runId}`,
+      AMQP_EXCHANGE: this.exchange,
       AMQP_QUEUE_PREFIX: `test.${this.runId}.`,
       REDIS_URL: process.env.REDIS_URL,
-      REDIS_PREFIX: `test:${this.runId}:`,
+      REDIS_PREFIX: this.redisPrefix,
     };
+  }
+
+  private get exchange(): string {
+    return `emporium.test.${this.runId}`;
+  }
+
+  private get redisPrefix(): string {
+    return `test:${this.runId}:`;
+  }
+
+  private async deleteRedisKeys(): Promise<void> {
+    if (!process.env.REDIS_URL) return;
+    const redis = new Redis(process.env.REDIS_URL);
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.redisPrefix}*`, 'COUNT', 500);
+        if (keys.length) await redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
   }
 
   private databaseName(service: string): string {
