@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { forbidden, HttpProblem, notFound, type Principal } from '@emporium/kit';
 import { addLine, assertActive, canAccess, markConverted, mergeGuestCart, newCart, removeLine, setDiscountCode, setLineQuantity, type Cart } from './domain/cart.ts';
 import { checkDiscount } from './domain/discount.ts';
-import { priceCart, type PricedCart } from './domain/pricing.ts';
+import { priceCart, type PricedCart, type SkuPrice } from './domain/pricing.ts';
 import type { CartStore } from './db/cart-store.ts';
 import type { DiscountCodeRepository } from './db/discount-codes.ts';
 import type { CatalogPrices } from './catalog-prices.ts';
@@ -50,10 +50,13 @@ export class CartService {
   }
 
   async addItem(cartId: string, caller: Caller, sku: string, quantity: number, idempotencyKey?: string): Promise<PricedCart> {
-    await this.accessible(cartId, caller.principal);
-    const price = (await this.catalog.lookup([sku], caller.requestId)).get(sku);
+    const before = await this.accessible(cartId, caller.principal);
+    // One catalog call prices the new SKU and the lines already in the cart.
+    const prices = await this.catalog.lookup([sku, ...skusOf(before)], caller.requestId);
+    const price = prices.get(sku);
     if (!price) throw new HttpProblem(404, `Unknown SKU ${sku}`, { sku });
-    return this.change(cartId, caller, (cart) => addLine(cart, sku, quantity, price.currency, this.clock(), idempotencyKey));
+    const [cart] = await this.store.modify([cartId], ([current]) => [addLine(current, sku, quantity, price.currency, this.clock(), idempotencyKey)]);
+    return this.price(cart, caller.requestId, prices);
   }
 
   async setQuantity(cartId: string, caller: Caller, sku: string, quantity: number): Promise<PricedCart> {
@@ -117,9 +120,10 @@ export class CartService {
     return this.price(cart, caller.requestId);
   }
 
-  private async price(cart: Cart, requestId: string): Promise<PricedCart> {
+  /** `known` prices (just looked up) are reused when they cover every line; otherwise the catalog is asked. */
+  private async price(cart: Cart, requestId: string, known?: Map<string, SkuPrice>): Promise<PricedCart> {
     const [prices, code] = await Promise.all([
-      this.catalog.lookup(skusOf(cart), requestId),
+      known && skusOf(cart).every((sku) => known.has(sku)) ? known : this.catalog.lookup(skusOf(cart), requestId),
       cart.discountCode ? this.codes.find(cart.discountCode) : Promise.resolve(null),
     ]);
     return priceCart(cart, prices, code, this.clock());

@@ -116,31 +116,37 @@ export class SagaRunner {
 
   private async drive(orderId: string, run: Run): Promise<void> {
     let owned = true;
+    let leaseReleased = false;
     try {
-      while (!this.stopping) {
-        const [row] = await this.o.db.select().from(checkoutSagas).where(eq(checkoutSagas.orderId, orderId));
-        const order = await findOrder(this.o.db, orderId);
-        if (!row || !order || !isActive(row)) return;
-        const saga = sagaState(row);
+      const [row] = await this.o.db.select().from(checkoutSagas).where(eq(checkoutSagas.orderId, orderId));
+      // The columns the steps use (id, totals, email, cart) never change, so one read serves the whole run.
+      const order = await findOrder(this.o.db, orderId);
+      if (!row || !order) return;
+      // The state is carried from step to step: each persist only succeeds from the state it was given.
+      let saga = sagaState(row);
+      while (!this.stopping && isActive(saga)) {
         const outcome = await this.perform(saga, order, run);
         const decision = decide(saga, outcome, { live: run.live && !this.stopping, maxAttempts: this.o.maxAttempts });
         owned = await this.persist(orderId, saga, decision);
         if (!owned || decision.kind === 'retry_later') return;
+        saga = decision.saga;
+        leaseReleased = !isActive(saga);
       }
     } finally {
       // Hand the saga back so a recovery pass can pick it up without waiting for the lease to run out.
-      if (owned) await this.o.db.update(checkoutSagas).set({ lockedUntil: null }).where(eq(checkoutSagas.orderId, orderId)).catch(() => undefined);
+      if (owned && !leaseReleased) await this.o.db.update(checkoutSagas).set({ lockedUntil: null }).where(eq(checkoutSagas.orderId, orderId)).catch(() => undefined);
     }
   }
 
-  /** Saves the decision and the order change atomically; false if the saga moved under us. */
+  /** Saves the decision and the order change atomically; false if the saga moved under us. A finished saga's lease is released in the same write. */
   private async persist(orderId: string, from: SagaState, decision: Decision): Promise<boolean> {
     const next = decision.saga;
     const change = decision.kind === 'advance' ? decision.orderChange : undefined;
+    const lockedUntil = isActive(next) ? new Date(Date.now() + this.o.leaseMs) : null;
     const moved = await this.o.db.transaction(async (tx) => {
       const updated = await tx
         .update(checkoutSagas)
-        .set({ step: next.step, status: next.status, attempts: next.attempts, paymentId: next.paymentId, paymentState: next.paymentState, failure: next.failure, updatedAt: new Date(), lockedUntil: new Date(Date.now() + this.o.leaseMs) })
+        .set({ step: next.step, status: next.status, attempts: next.attempts, paymentId: next.paymentId, paymentState: next.paymentState, failure: next.failure, updatedAt: new Date(), lockedUntil })
         .where(and(eq(checkoutSagas.orderId, orderId), eq(checkoutSagas.step, from.step), eq(checkoutSagas.status, from.status)))
         .returning({ orderId: checkoutSagas.orderId });
       if (updated.length === 0) return false;
