@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { catalogConfigSchema } from './config.ts';
+import { OfferCache } from './db/offer-cache.ts';
 import { seedDemoCatalog } from './db/seed.ts';
 import { registerCategoryRoutes } from './routes/categories.ts';
 import { registerInternalRoutes } from './routes/internal.ts';
@@ -10,10 +11,11 @@ import { registerProductRoutes } from './routes/products.ts';
 export async function buildApp(deps: ServiceDeps) {
   const config = loadConfig(catalogConfigSchema, deps.env);
   const app = await createServiceApp(deps);
-  registerProductRoutes(app, deps);
+  const offerCache = new OfferCache(deps.db, config.OFFER_CACHE_MS);
+  registerProductRoutes(app, deps, offerCache);
   registerCategoryRoutes(app, deps);
-  registerOfferRoutes(app, deps);
-  registerInternalRoutes(app, deps);
+  registerOfferRoutes(app, deps, offerCache);
+  registerInternalRoutes(app, deps, offerCache);
   if (config.SEED_DEMO) {
     const created = await seedDemoCatalog(deps.db);
     if (created > 0) deps.logger.info({ created }, 'seeded the demo catalog');

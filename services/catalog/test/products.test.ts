@@ -146,6 +146,10 @@ test('pagination reports the total and pages do not overlap', async () => {
   assert.equal(second.body.items.length, 1);
   assert.deepEqual([...skusOf(first), ...skusOf(second)].sort(), ['T-BOOT-1', 'T-RUN-1', 'T-TOTE-1']);
   assert.equal((await api.get('/catalog/products?attr.color=red&limit=1')).body.total, 2);
+  // Past the end there is no row to count from, yet the total is still known.
+  const beyond = await api.get('/catalog/products?sort=name&limit=2&offset=10');
+  assert.deepEqual([beyond.body.items.length, beyond.body.total], [0, 3]);
+  assert.equal((await api.get('/catalog/products?q=nothingmatchesthis')).body.total, 0);
   assertProblem(await api.get('/catalog/products?limit=101'), 400, 'querystring.limit');
   assertProblem(await api.get('/catalog/products?offset=-1'), 400, 'querystring.offset');
 });

@@ -23,6 +23,11 @@ export async function activeOffers(db: Executor, now: Date): Promise<Offer[]> {
   return (await db.select().from(offers).where(and(lte(offers.startsAt, now), gt(offers.endsAt, now)))).map(toOffer);
 }
 
+/** Offers that end after `since`: the current ones and every future one. */
+export async function unendedOffers(db: Executor, since: Date): Promise<Offer[]> {
+  return (await db.select().from(offers).where(gt(offers.endsAt, since))).map(toOffer);
+}
+
 export async function allOffers(db: Executor): Promise<Offer[]> {
   return (await db.select().from(offers).orderBy(desc(offers.startsAt), offers.id)).map(toOffer);
 }

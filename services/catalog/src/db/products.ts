@@ -83,38 +83,54 @@ function ordering(query: ProductQuery, price: SQL): SQL[] {
   }
 }
 
+/** The columns a product is read with: its own, its category's path and its variants (one round trip). */
+const productRecordColumns = {
+  product: productColumns,
+  categoryPath: categories.path,
+  variants: sql<RawVariant[]>`coalesce((
+    select json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'name', v.name, 'price', v.price,
+                                      'attributes', v.attributes, 'createdAt', v.created_at) order by v.created_at, v.id)
+    from product_variants v where v.product_id = ${products.id}), '[]'::json)`,
+};
+
+/** A variant as `json_build_object` gives it: timestamps arrive as ISO strings. */
+type RawVariant = Omit<VariantRow, 'createdAt'> & { createdAt: string };
+
+const toRecord = (r: { product: ProductRow; categoryPath: string[] | null; variants: RawVariant[] }): ProductRecord => ({
+  ...r.product,
+  categoryPath: r.categoryPath ?? [],
+  variants: r.variants.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+});
+
+/** One page of matching products and how many match in all (counted in the same query, by a window). */
 export async function findProducts(db: Executor, query: ProductQuery): Promise<{ items: ProductRecord[]; total: number }> {
   const price = effectivePriceSql(query.now);
   const where = queryConditions(query, price);
-  const [counted] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(products)
-    .leftJoin(categories, eq(products.categoryId, categories.id))
-    .where(where);
   const rows = await db
-    .select({ product: productColumns, categoryPath: categories.path })
+    .select({ ...productRecordColumns, total: sql<number>`(count(*) over ())::int` })
     .from(products)
     .leftJoin(categories, eq(products.categoryId, categories.id))
     .where(where)
     .orderBy(...ordering(query, price))
     .limit(query.limit)
     .offset(query.offset);
-  return { items: await withVariants(db, rows), total: counted?.total ?? 0 };
+  // A page past the end has no row to carry the window count, so only then is it counted apart.
+  const total = rows[0]?.total ?? (query.offset === 0 ? 0 : await countMatching(db, where));
+  return { items: rows.map(toRecord), total };
+}
+
+async function countMatching(db: Executor, where: SQL | undefined): Promise<number> {
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(products)
+    .leftJoin(categories, eq(products.categoryId, categories.id))
+    .where(where);
+  return counted?.total ?? 0;
 }
 
 export async function getProduct(db: Executor, id: string): Promise<ProductRecord | null> {
-  const rows = await db
-    .select({ product: productColumns, categoryPath: categories.path })
-    .from(products)
-    .leftJoin(categories, eq(products.categoryId, categories.id))
-    .where(eq(products.id, id));
-  return (await withVariants(db, rows))[0] ?? null;
-}
-
-async function withVariants(db: Executor, rows: Array<{ product: ProductRow; categoryPath: string[] | null }>): Promise<ProductRecord[]> {
-  const ids = rows.map((r) => r.product.id);
-  const variants = ids.length ? await db.select().from(productVariants).where(inArray(productVariants.productId, ids)).orderBy(asc(productVariants.createdAt), asc(productVariants.id)) : [];
-  return rows.map((r) => ({ ...r.product, categoryPath: r.categoryPath ?? [], variants: variants.filter((v) => v.productId === r.product.id) }));
+  const [row] = await db.select(productRecordColumns).from(products).leftJoin(categories, eq(products.categoryId, categories.id)).where(eq(products.id, id));
+  return row ? toRecord(row) : null;
 }
 
 /** Reserves a SKU in the namespace shared by products and variants; 409 when it is taken. */

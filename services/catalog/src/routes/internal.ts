@@ -1,19 +1,19 @@
 import { badRequest, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { findBySkus } from '../db/products.ts';
-import { activeOffers } from '../db/offers.ts';
+import type { OfferCache } from '../db/offer-cache.ts';
 import { pricingOf, skuName } from '../domain/product-view.ts';
 import { pricesQuery } from './schemas.ts';
 
 const MAX_SKUS = 500;
 
 /** Service-to-service routes; the gateway never forwards /internal. */
-export function registerInternalRoutes(app: ServiceApp, deps: ServiceDeps): void {
+export function registerInternalRoutes(app: ServiceApp, deps: ServiceDeps, offerCache: OfferCache): void {
   // What each SKU costs right now (after offers), for carts and orders. Unknown or draft SKUs are absent.
   app.get('/internal/prices', { schema: { querystring: pricesQuery } }, async (request) => {
     const wanted = [...new Set(request.query.skus.split(',').map((s) => s.trim()).filter(Boolean))];
     if (wanted.length > MAX_SKUS) throw badRequest(`querystring.skus: at most ${MAX_SKUS} SKUs per request`, { field: 'querystring.skus' });
     const now = new Date();
-    const [found, offers] = await Promise.all([findBySkus(deps.db, wanted), activeOffers(deps.db, now)]);
+    const [found, offers] = await Promise.all([findBySkus(deps.db, wanted), offerCache.offers(now)]);
     return {
       items: found.map(({ sku, product, variant }) => {
         const pricing = pricingOf(product, variant, offers, now);

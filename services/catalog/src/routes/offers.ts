@@ -1,6 +1,7 @@
 import { loadConfig, notFound, requirePrincipal, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { catalogConfigSchema } from '../config.ts';
 import { withIdempotency } from '../db/idempotency.ts';
+import type { OfferCache } from '../db/offer-cache.ts';
 import { allOffers, deleteOffer, insertOffer } from '../db/offers.ts';
 import { isUuid } from '../domain/ids.ts';
 import { isOfferActive, type Offer } from '../domain/pricing.ts';
@@ -13,7 +14,7 @@ const offerView = (offer: Offer, now: Date) => ({
   active: isOfferActive(offer, now),
 });
 
-export function registerOfferRoutes(app: ServiceApp, deps: ServiceDeps): void {
+export function registerOfferRoutes(app: ServiceApp, deps: ServiceDeps, offerCache: OfferCache): void {
   const config = loadConfig(catalogConfigSchema, deps.env);
   const staffOnly = requireRole('staff', 'admin');
 
@@ -29,12 +30,14 @@ export function registerOfferRoutes(app: ServiceApp, deps: ServiceDeps): void {
       const offer = await insertOffer(tx, { ...terms, currency: terms.kind === 'fixed' ? (currency ?? config.DEFAULT_CURRENCY) : null });
       return { status: 201, body: offerView(offer, new Date()) };
     });
+    offerCache.invalidate();
     return reply.code(response.status).send(response.body);
   });
 
   app.delete('/catalog/offers/:id', { onRequest: staffOnly, schema: { params: idParams } }, async (request, reply) => {
     const deleted = isUuid(request.params.id) && (await deleteOffer(deps.db, request.params.id));
     if (!deleted) throw notFound(`Offer ${request.params.id} not found`);
+    offerCache.invalidate();
     return reply.code(204).send();
   });
 }

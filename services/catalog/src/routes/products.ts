@@ -4,9 +4,10 @@ import { findCategory } from '../db/categories.ts';
 import { withIdempotency } from '../db/idempotency.ts';
 import { addVariant, createProduct, deleteProduct, findProducts, getProduct, updateProduct, type ProductQuery, type ProductStatus } from '../db/products.ts';
 import { activeOffers } from '../db/offers.ts';
+import type { OfferCache } from '../db/offer-cache.ts';
 import { isUuid } from '../domain/ids.ts';
-import { variantView } from '../domain/product-view.ts';
-import { presentProduct, presentProducts } from './pricing.ts';
+import { productView, variantView } from '../domain/product-view.ts';
+import { presentWritten } from './pricing.ts';
 import {
   attributeNameSchema,
   attributeValueSchema,
@@ -42,7 +43,7 @@ function visibleStatuses(request: FastifyRequest, requested: ListProductsQuery['
   return requested === 'all' ? ['active', 'draft'] : [requested];
 }
 
-export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps): void {
+export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps, offerCache: OfferCache): void {
   const { db } = deps;
 
   async function list(request: FastifyRequest, query: ListProductsQuery) {
@@ -66,8 +67,8 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps): void 
       sort: query.sort ?? (query.q ? 'relevance' : 'newest'),
       now,
     };
-    const { items, total } = await findProducts(db, productQuery);
-    return { items: await presentProducts(db, items, now), total, ...base };
+    const [{ items, total }, offers] = await Promise.all([findProducts(db, productQuery), offerCache.offers(now)]);
+    return { items: items.map((p) => productView(p, offers, now)), total, ...base };
   }
 
   app.get('/catalog/products', { schema: { querystring: listProductsQuery } }, (request) => list(request, request.query));
@@ -75,16 +76,17 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps): void 
   app.get('/catalog/search', { schema: { querystring: searchQuery } }, (request) => list(request, { ...request.query, sort: request.query.sort ?? 'relevance' }));
 
   app.get('/catalog/products/:id', { schema: { params: idParams } }, async (request) => {
-    const product = isUuid(request.params.id) ? await getProduct(db, request.params.id) : null;
+    const now = new Date();
+    const [product, offers] = isUuid(request.params.id) ? await Promise.all([getProduct(db, request.params.id), offerCache.offers(now)]) : [null, []];
     if (!product || (product.status === 'draft' && !isStaff(request))) throw notFound(`Product ${request.params.id} not found`);
-    return presentProduct(db, product);
+    return productView(product, offers, now);
   });
 
   app.post('/catalog/products', { onRequest: staffOnly, schema: { body: createProductBody, headers: idempotencyHeaders } }, async (request, reply) => {
     const scope = `${requirePrincipal(request).userId} POST /catalog/products`;
     const response = await withIdempotency(db, scope, request.headers['idempotency-key'], async (tx) => ({
       status: 201,
-      body: await presentProduct(tx, await createProduct(tx, request.body)),
+      body: await presentWritten(tx, await createProduct(tx, request.body)),
     }));
     deps.relay.nudge();
     return reply.code(response.status).send(response.body);
@@ -94,12 +96,13 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps): void 
     if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
     const product = await db.transaction((tx) => updateProduct(tx, request.params.id, request.body));
     deps.relay.nudge();
-    return presentProduct(db, product);
+    return presentWritten(db, product);
   });
 
   app.delete('/catalog/products/:id', { onRequest: staffOnly, schema: { params: idParams } }, async (request, reply) => {
     if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
     await db.transaction((tx) => deleteProduct(tx, request.params.id));
+    offerCache.invalidate(); // the delete also drops the product from offers naming it
     return reply.code(204).send();
   });
 
