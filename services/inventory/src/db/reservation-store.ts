@@ -13,10 +13,16 @@ export interface ReservationView {
 }
 
 type LineRow = typeof reservationLines.$inferSelect;
+type ReservationRow = typeof reservations.$inferSelect;
 
 async function loadView(tx: Executor, orderId: string, now: Date): Promise<ReservationView | null> {
   const [reservation] = await tx.select().from(reservations).where(eq(reservations.orderId, orderId));
-  if (!reservation) return null;
+  return reservation ? viewOf(tx, reservation, now) : null;
+}
+
+/** The view of a reservation row the caller already has, with its lines. */
+async function viewOf(tx: Executor, reservation: ReservationRow, now: Date): Promise<ReservationView> {
+  const { orderId } = reservation;
   const rows = await tx.select().from(reservationLines).where(eq(reservationLines.orderId, orderId)).orderBy(asc(reservationLines.sku), asc(reservationLines.warehouseId));
   const lines = mergeLines(rows).map((line) => ({
     ...line,
@@ -49,8 +55,9 @@ export async function reserve(db: Db, request: ReserveRequest): Promise<{ reserv
       .insert(reservations)
       .values({ orderId: request.orderId, status: 'reserved', expiresAt: new Date(now.getTime() + request.ttlSeconds * 1000) })
       .onConflictDoNothing()
-      .returning({ orderId: reservations.orderId });
-    if (claimed.length === 0) return { reservation: (await loadView(tx, request.orderId, now))!, created: false };
+      .returning();
+    const [reservation] = claimed;
+    if (!reservation) return { reservation: (await loadView(tx, request.orderId, now))!, created: false };
 
     const skus = [...new Set(request.lines.map((l) => l.sku))].sort();
     const rows = await lockStockRows(tx, skus);
@@ -62,7 +69,7 @@ export async function reserve(db: Db, request: ReserveRequest): Promise<{ reserv
       await saveStock(tx, row, { ...row, reserved: row.reserved + allocation.quantity });
     }
     await tx.insert(reservationLines).values(result.allocations.map((a) => ({ orderId: request.orderId, ...a })));
-    return { reservation: (await loadView(tx, request.orderId, now))!, created: true };
+    return { reservation: await viewOf(tx, reservation, now), created: true };
   });
 }
 

@@ -116,8 +116,7 @@ export class PaymentOperations {
 
   /** The intent this authorize key created before (a retry), or a new one. */
   private async intentFor(request: AuthorizeRequest, provider: ProviderName, authorizeKey: string): Promise<PaymentIntent> {
-    const [existing] = await this.ctx.db.select().from(paymentIntents).where(eq(paymentIntents.authorizeKey, authorizeKey));
-    if (existing) return existing;
+    // Insert first: the usual case (a first try) is then one statement; the unique key finds a retry's intent.
     const [created] = await this.ctx.db
       .insert(paymentIntents)
       .values({
@@ -132,8 +131,11 @@ export class PaymentOperations {
         cardLast4: request.method.cardNumber ? last4(request.method.cardNumber) : null,
         authorizeKey,
       })
+      .onConflictDoNothing({ target: paymentIntents.authorizeKey })
       .returning();
-    return created!;
+    if (created) return created;
+    const [existing] = await this.ctx.db.select().from(paymentIntents).where(eq(paymentIntents.authorizeKey, authorizeKey));
+    return existing!;
   }
 
   private providerOf(intent: PaymentIntent): PaymentProvider {
