@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { badRequest, type Executor } from '@emporium/kit';
-import type { Offer, OfferKind } from '../domain/pricing.ts';
+import type { Offer } from '../domain/pricing.ts';
 import { assertCategoriesExist } from './categories.ts';
 import { offers, products, type OfferRow } from './schema.ts';
 
-export interface NewOffer {
-  name: string;
-  kind: OfferKind;
-  value: number;
-  currency: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  productIds: string[];
-  categoryIds: string[];
-}
+export type NewOffer = Omit<Offer, 'id'>;
 
 const toOffer = (row: OfferRow): Offer => ({ ...row });
 
