@@ -48,7 +48,7 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput, pri
   }
   ctx.relay.nudge();
 
-  await ctx.runner.runLive(order.id, input.payment, requestId);
+  await ctx.runner.runLive(order, input.payment, requestId);
   const finished = (await findOrder(ctx.db, order.id))!;
   if (paidOrLater.has(finished.status)) return { created: true, order: await orderView(ctx.db, finished) };
 

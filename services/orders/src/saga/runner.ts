@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { HttpProblem, type Db, type OutboxRelay } from '@emporium/kit';
-import { decide, isActive, type Decision, type SagaState, type StepOutcome } from '../domain/checkout-saga.ts';
+import { decide, initialSaga, isActive, type Decision, type SagaState, type StepOutcome } from '../domain/checkout-saga.ts';
 import { applyOrderChange, findOrder } from '../db/order-store.ts';
 import { checkoutSagas, orderLines, type OrderRow, type SagaRow } from '../db/schema.ts';
 import { paymentKeys, type PaymentMethod, type Upstream } from './upstream.ts';
@@ -45,10 +45,10 @@ export class SagaRunner {
 
   constructor(private readonly o: SagaRunnerOptions) {}
 
-  /** Runs a new order's saga while its request waits; the caller already holds the saga's lease. */
-  runLive(orderId: string, method: PaymentMethod, requestId: string): Promise<void> {
-    const run = this.drive(orderId, { live: true, method, requestId }).finally(() => this.live.delete(orderId));
-    this.live.set(orderId, run);
+  /** Runs a new order's saga (just created, at its first step) while its request waits; the caller already holds the saga's lease. */
+  runLive(order: OrderRow, method: PaymentMethod, requestId: string): Promise<void> {
+    const run = this.drive(order.id, { live: true, method, requestId }, { order, saga: initialSaga() }).finally(() => this.live.delete(order.id));
+    this.live.set(order.id, run);
     return run;
   }
 
@@ -114,16 +114,16 @@ export class SagaRunner {
       .finally(() => (this.pass = undefined));
   }
 
-  private async drive(orderId: string, run: Run): Promise<void> {
+  /** `start` is the order and saga as the caller just wrote them; otherwise they are read. */
+  private async drive(orderId: string, run: Run, start?: { order: OrderRow; saga: SagaState }): Promise<void> {
     let owned = true;
     let leaseReleased = false;
     try {
-      const [row] = await this.o.db.select().from(checkoutSagas).where(eq(checkoutSagas.orderId, orderId));
       // The columns the steps use (id, totals, email, cart) never change, so one read serves the whole run.
-      const order = await findOrder(this.o.db, orderId);
-      if (!row || !order) return;
+      const { order, saga: initial } = start ?? (await this.load(orderId)) ?? {};
+      if (!order || !initial) return;
       // The state is carried from step to step: each persist only succeeds from the state it was given.
-      let saga = sagaState(row);
+      let saga = initial;
       while (!this.stopping && isActive(saga)) {
         const outcome = await this.perform(saga, order, run);
         const decision = decide(saga, outcome, { live: run.live && !this.stopping, maxAttempts: this.o.maxAttempts });
@@ -136,6 +136,12 @@ export class SagaRunner {
       // Hand the saga back so a recovery pass can pick it up without waiting for the lease to run out.
       if (owned && !leaseReleased) await this.o.db.update(checkoutSagas).set({ lockedUntil: null }).where(eq(checkoutSagas.orderId, orderId)).catch(() => undefined);
     }
+  }
+
+  private async load(orderId: string): Promise<{ order: OrderRow; saga: SagaState } | undefined> {
+    const [row] = await this.o.db.select().from(checkoutSagas).where(eq(checkoutSagas.orderId, orderId));
+    const order = await findOrder(this.o.db, orderId);
+    return row && order ? { order, saga: sagaState(row) } : undefined;
   }
 
   /** Saves the decision and the order change atomically; false if the saga moved under us. A finished saga's lease is released in the same write. */
