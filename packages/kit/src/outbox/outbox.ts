@@ -33,6 +33,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private stopped = false;
+  /** Consecutive passes that found nothing; an idle relay polls less often (a nudge resets it). */
+  private idlePasses = 0;
 
   constructor(
     private readonly db: Db,
@@ -55,7 +57,9 @@ export class OutboxRelay {
 
   /** Publish soon instead of waiting for the next poll; call after a commit that wrote events. */
   nudge(): void {
-    if (!this.stopped) this.schedule(0);
+    if (this.stopped) return;
+    this.idlePasses = 0;
+    this.schedule(0);
   }
 
   /** One pass over the outbox; returns how many events went out. Exposed for tests. */
@@ -69,13 +73,24 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Writers nudge the relay after their commits, so polling only catches what a nudge missed
+   * (another replica's writes, a crash). An idle relay backs off to 8 × pollMs, which keeps
+   * eight services in one process from spending their databases on empty polls.
+   */
+  private nextPollMs(): number {
+    return this.pollMs * 2 ** Math.min(this.idlePasses, 3);
+  }
+
   private schedule(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.flush()
         .catch((error) => this.logger.warn({ err: error }, 'outbox relay pass failed; will retry'))
         .then((count) => {
-          if (!this.stopped) this.schedule(count === this.batchSize ? 0 : this.pollMs);
+          if (this.stopped) return;
+          this.idlePasses = count ? 0 : this.idlePasses + 1;
+          this.schedule(count === this.batchSize ? 0 : this.nextPollMs());
         });
     }, delay);
     this.timer.unref?.();
