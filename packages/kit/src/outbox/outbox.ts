@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { eventSchemas, parseEventData, type EventData, type EventEnvelope, type EventType } from '@emporium/contracts';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db.ts';
@@ -130,10 +130,4 @@ export async function handleOnce(db: Db, consumer: string, event: EventEnvelope,
     await work(tx);
     return true;
   });
-}
-
-/** How many events wait in the outbox (readiness and metrics). */
-export async function outboxBacklog(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(isNull(outbox.publishedAt)));
-  return row?.n ?? 0;
 }
