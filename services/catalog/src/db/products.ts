@@ -5,6 +5,7 @@ import { recordProductEvent } from '../events/product-events.ts';
 import { assertCategoriesExist } from './categories.ts';
 import { effectivePriceSql } from './effective-price.ts';
 import { categories, offers, products, productVariants, skus, type ProductRow, type VariantRow } from './schema.ts';
+import type { ProductData } from '../domain/product-view.ts';
 
 export type ProductStatus = 'active' | 'draft';
 export type ProductSort = 'price_asc' | 'price_desc' | 'name' | 'newest' | 'relevance';
@@ -15,17 +16,8 @@ export interface ProductRecord extends ProductRow {
   variants: VariantRow[];
 }
 
-export interface NewProduct {
-  sku: string;
-  name: string;
-  description: string;
-  price: number;
-  currency: string;
-  images: string[];
-  attributes: Record<string, string>;
-  categoryId: string | null;
-  status: ProductStatus;
-}
+/** What a writer supplies; the rest of a product (id, times, category path, variants) is derived. */
+export type NewProduct = Omit<ProductData, 'id' | 'categoryPath' | 'createdAt' | 'updatedAt' | 'variants'>;
 
 export type ProductPatch = Partial<Omit<NewProduct, 'sku'>>;
 
