@@ -66,7 +66,10 @@ export class TestPlatform {
 
   /** Stops one service (its storage is kept), e.g. to test what its callers do meanwhile. */
   async stopService(name: string): Promise<void> {
-    await this.running.get(name)?.stop();
+    const service = this.running.get(name);
+    // Remembered for the clean-up at the end, including queues a test subscribed through deps.bus.
+    if (service?.deps.bus instanceof RabbitBus) for (const queue of service.deps.bus.queues) this.queues.add(queue);
+    await service?.stop();
     this.running.delete(name);
   }
 
@@ -98,7 +101,6 @@ export class TestPlatform {
     env.PORT = String(service.port); // a restart comes back where callers expect it
     this.running.set(name, service);
     this.directory.register(name, service.url);
-    if (service.deps.bus instanceof RabbitBus) for (const queue of service.deps.bus.queues) this.queues.add(queue);
     return service;
   }
 
