@@ -66,16 +66,18 @@ export async function startJsonServer(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  // Closing twice (a test took the provider down, then the harness cleans up) is one close.
+  let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     close: () =>
-      new Promise<void>((resolve) => {
+      (closing ??= new Promise<void>((resolve) => {
         for (const timer of pending) clearTimeout(timer);
         pending.clear();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      })),
   };
 }
 

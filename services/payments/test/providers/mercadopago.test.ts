@@ -24,11 +24,6 @@ const withCard = (token: string) => ({ token, cardNumber: CARD, expMonth: 11, ex
 
 runProviderContract('mercadopago', async () => {
   const fake = await startFakeMercadoPago({ currency: 'BRL' });
-  let closed = false;
-  const close = async () => {
-    if (!closed) await fake.close();
-    closed = true;
-  };
   return {
     provider: providerFor(fake),
     currency: 'BRL',
@@ -40,11 +35,11 @@ runProviderContract('mercadopago', async () => {
     cardNumbers: [CARD],
     charges: () => fake.stats.charges,
     signedWebhook: (providerRef) => fake.signWebhook({ action: 'payment.updated', data: { id: providerRef } }),
-    goDown: close,
+    goDown: fake.close,
     slowDown: () => fake.setDelay(TIMEOUT_MS * 10),
     failWithServerError: () => fake.setFailure(500),
     wireLog: () => JSON.stringify(fake.requests),
-    close,
+    close: fake.close,
   };
 });
 

@@ -25,11 +25,6 @@ const withCard = (token: string) => ({ token, cardNumber: CARD, expMonth: 12, ex
 
 runProviderContract('stripe', async () => {
   const fake = await startFakeStripe();
-  let closed = false;
-  const close = async () => {
-    if (!closed) await fake.close();
-    closed = true;
-  };
   return {
     provider: providerFor(fake),
     currency: 'EUR',
@@ -42,11 +37,11 @@ runProviderContract('stripe', async () => {
     cardNumbers: [CARD],
     charges: () => fake.stats.charges,
     signedWebhook: (providerRef) => fake.signWebhook({ type: 'payment_intent.succeeded', data: { object: { id: providerRef, object: 'payment_intent', status: 'succeeded' } } }),
-    goDown: close,
+    goDown: fake.close,
     slowDown: () => fake.setDelay(TIMEOUT_MS * 10),
     failWithServerError: () => fake.setFailure(500),
     wireLog: () => JSON.stringify(fake.requests),
-    close,
+    close: fake.close,
   };
 });
 
