@@ -14,6 +14,8 @@ const orderLine = z.object({
 export const eventSchemas = {
   'user.registered': { version: 1, data: z.object({ userId: z.string(), email: z.email() }) },
   'user.role_changed': { version: 1, data: z.object({ userId: z.string(), roles: z.array(z.string()), changedBy: z.string() }) },
+  // The customer asked for their account to be deleted: every service anonymises what it holds about them.
+  'user.anonymised': { version: 1, data: z.object({ userId: z.string() }) },
   'product.created': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
   'product.updated': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
   'order.created': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine) }) },

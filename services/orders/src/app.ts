@@ -6,6 +6,8 @@ import { SagaRunner } from './saga/runner.ts';
 import { registerCheckoutRoutes } from './routes/checkout.ts';
 import { registerReadRoutes } from './routes/read.ts';
 import { registerStaffRoutes } from './routes/staff.ts';
+import { registerCustomerDataRoutes } from './routes/customer-data.ts';
+import { subscribeToEvents } from './events/consumers.ts';
 import type { OrdersContext } from './context.ts';
 
 export async function buildApp(deps: ServiceDeps) {
@@ -27,6 +29,8 @@ export async function buildApp(deps: ServiceDeps) {
   registerCheckoutRoutes(app, ctx);
   registerReadRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
+  registerCustomerDataRoutes(app, ctx);
+  await subscribeToEvents(deps);
 
   // Resume unfinished checkouts once up; on shutdown, running sagas stop at a step boundary.
   let closing = false;

@@ -12,9 +12,16 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerJwksRoute } from './routes/jwks.ts';
 import { registerMeRoutes } from './routes/me.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
+import { registerPrivacyRoutes } from './routes/privacy.ts';
+import { registerOidcRoutes } from './routes/oidc.ts';
+import { oidcConfigSchema, oidcSettings } from './oidc/config.ts';
+import { OidcProviderClient } from './oidc/provider-client.ts';
+import { OidcSignIn } from './oidc/sign-in.ts';
+import { CustomerOrdersClient } from './privacy/orders-client.ts';
 
 export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const config = loadConfig(usersConfigSchema, deps.env);
+  const oidc = oidcSettings(loadConfig(oidcConfigSchema, deps.env));
   const key = config.JWT_PRIVATE_KEY ? await signingKeyFromPem(config.JWT_PRIVATE_KEY, config.JWT_KEY_ID) : await loadOrCreateSigningKey(deps.db);
   const signer = new AccessTokenSigner(key, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS);
   const ctx: UsersContext = {
@@ -36,6 +43,10 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  if (oidc) registerOidcRoutes(app, new OidcSignIn(ctx, new OidcProviderClient(oidc), oidc));
+  const orders = new CustomerOrdersClient(deps, config.ORDERS_TIMEOUT_MS);
+  app.addHook('onClose', async () => orders.shutdown());
+  registerPrivacyRoutes(app, ctx, orders);
   return app;
 }
 

@@ -11,6 +11,8 @@ export const usersConfigSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** Timeout of the call to orders for a customer's data export. */
+  ORDERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Demo/bootstrap admin, ensured at start when both are set. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).max(128).optional(),

@@ -1,6 +1,7 @@
 import { notFound, forbidden, unauthorized, principalOf, requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
 import { findOrder, listOrders, orderView } from '../db/order-store.ts';
-import { orderAccess } from '../domain/order-access.ts';
+import { recordOrderAccess } from '../db/audit-log.ts';
+import { isStaff, orderAccess } from '../domain/order-access.ts';
 import type { OrdersContext } from '../context.ts';
 import { guestQuery, orderIdParams, pageQuery, staffListQuery } from './schemas.ts';
 
@@ -10,9 +11,12 @@ export function registerReadRoutes(app: ServiceApp, ctx: OrdersContext): void {
     return listOrders(ctx.db, { userId: principal.userId }, request.query);
   });
 
+  // Staff reads of customers' orders are answered only once the audit log has them: a failed entry fails the read.
   app.get('/orders', { schema: { querystring: staffListQuery }, preHandler: requireRole('staff', 'admin') }, async (request) => {
     const { status, ...page } = request.query;
-    return listOrders(ctx.db, { status }, page);
+    const listed = await listOrders(ctx.db, { status }, page);
+    await recordOrderAccess(ctx.db, { actorId: requirePrincipal(request).userId, action: 'order.listed', requestId: request.id, orders: listed.items });
+    return listed;
   });
 
   app.get('/orders/:id', { schema: { params: orderIdParams, querystring: guestQuery } }, async (request) => {
@@ -23,6 +27,8 @@ export function registerReadRoutes(app: ServiceApp, ctx: OrdersContext): void {
     if (access === 'forbidden') throw forbidden('This order belongs to another customer');
     if (access === 'unauthenticated') throw unauthorized('Sign in, or give the email the order was placed with');
     if (access === 'not_found') throw missing();
+    const viewer = principalOf(request);
+    if (viewer && isStaff(viewer) && viewer.userId !== order.userId) await recordOrderAccess(ctx.db, { actorId: viewer.userId, action: 'order.read', requestId: request.id, orders: [order] });
     return orderView(ctx.db, order);
   });
 }

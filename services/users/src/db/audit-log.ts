@@ -3,7 +3,15 @@ import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '@emporium/kit';
 import { auditLog } from './schema.ts';
 
-export type AuditAction = 'user.profile.read' | 'user.profile.updated' | 'user.preferences.updated' | 'user.roles.changed' | 'users.listed';
+export type AuditAction =
+  | 'user.profile.read'
+  | 'user.profile.updated'
+  | 'user.preferences.updated'
+  | 'user.roles.changed'
+  | 'users.listed'
+  | 'user.identity.linked'
+  | 'user.data.exported'
+  | 'user.erased';
 
 export interface AuditEntry {
   actorId: string;

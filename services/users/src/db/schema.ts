@@ -18,6 +18,8 @@ export const users = pgTable('users', {
   roles: text('roles').array().notNull().default(['customer']),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When the customer had the account deleted (personal data replaced); null for a live account. */
+  erasedAt: timestamp('erased_at', { withTimezone: true }),
 });
 export type UserRow = typeof users.$inferSelect;
 

@@ -8,8 +8,12 @@ import { can } from '../domain/permissions.ts';
 import { publishRoleChanged } from '../events/published.ts';
 import { requirePermission } from './guards.ts';
 import { userView } from './views.ts';
+import type { UserRow } from '../db/schema.ts';
 
 const userIdParams = z.object({ id: z.uuid() });
+
+/** The personal data a profile answer shows (the address included), named in the audit entry. */
+const disclosedFields = (user: UserRow) => (['email', 'name', 'phone', 'address'] as const).filter((field) => user[field] !== null);
 
 /** Reading and managing other people's accounts; every such access lands in the audit log. */
 export function registerAdminRoutes(app: ServiceApp, ctx: UsersContext): void {
@@ -58,7 +62,7 @@ export function registerAdminRoutes(app: ServiceApp, ctx: UsersContext): void {
     if (!self && !can(principal.roles, 'users:read:any')) throw forbidden('You may only read your own profile');
     const user = await db.transaction(async (tx) => {
       const found = await findUserById(tx, id);
-      if (found && !self) await recordAudit(tx, { actorId: principal.userId, action: 'user.profile.read', targetUserId: id, requestId: request.id });
+      if (found && !self) await recordAudit(tx, { actorId: principal.userId, action: 'user.profile.read', targetUserId: id, requestId: request.id, details: { disclosed: disclosedFields(found) } });
       return found;
     });
     if (!user) throw notFound('User not found');
