@@ -185,3 +185,20 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+test('an account made through the provider is deleted by confirming its email; the provider account is unlinked', async () => {
+  provider.accounts.set('prov-leaver', { email: 'oidc-leaver@e2e.test', email_verified: true });
+  const first = await signInWithProvider('prov-leaver');
+  assert.equal(first.body.outcome, 'created');
+  // There is no password to give: the email confirms instead.
+  const wrong = await api.post('/api/v1/users/me/delete', { confirm: 'someone@e2e.test' }, { token: first.body.accessToken });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.body.detail, /body\.confirm/);
+  assert.equal((await api.post('/api/v1/users/me/delete', { confirm: 'OIDC-Leaver@e2e.test' }, { token: first.body.accessToken })).status, 204);
+
+  // Signing in with the provider again starts afresh: a new account, not the erased one.
+  const again = await signInWithProvider('prov-leaver');
+  assert.equal(again.status, 200, JSON.stringify(again.body));
+  assert.equal(again.body.outcome, 'created');
+  assert.notEqual(again.body.userId, first.body.userId);
+});
