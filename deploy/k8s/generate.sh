@@ -94,7 +94,12 @@ EOF
         optional_secret_env JWT_PRIVATE_KEY JWT_PRIVATE_KEY
         optional_secret_env JWT_KEY_ID JWT_KEY_ID
         optional_secret_env ADMIN_EMAIL ADMIN_EMAIL
-        optional_secret_env ADMIN_PASSWORD ADMIN_PASSWORD ;;
+        optional_secret_env ADMIN_PASSWORD ADMIN_PASSWORD
+        # All four or none: sign-in with an OpenID Connect provider.
+        optional_secret_env OIDC_ISSUER OIDC_ISSUER
+        optional_secret_env OIDC_CLIENT_ID OIDC_CLIENT_ID
+        optional_secret_env OIDC_CLIENT_SECRET OIDC_CLIENT_SECRET
+        optional_secret_env OIDC_REDIRECT_URI OIDC_REDIRECT_URI ;;
       notifications)
         # Unset: mails are built but not sent (jsonTransport).
         optional_secret_env SMTP_URL SMTP_URL ;;
