@@ -58,7 +58,7 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
       return account ? { accountId: id, claims: async () => ({ sub: id, ...account }) } : undefined;
     },
   });
-  // The development screens warn loudly on start; that is expected here.
+  // It warns on start (development adapter and screens; v9 names Node 22 LTS as its target but runs on 20): expected here.
   provider.on('server_error', (_ctx: unknown, error: Error) => console.error('oidc-provider error', error));
   server.on('request', provider.callback());
 

@@ -28,7 +28,7 @@ export function registerOidcRoutes(app: ServiceApp, signIn: OidcSignIn): void {
       const result = await signIn.finish({
         state: request.query.state,
         browserState: cookie(request, stateCookie),
-        callbackQuery: request.url.slice(request.url.indexOf('?')),
+        callbackQuery: new URL(request.url, 'http://callback.invalid').search,
         requestId: request.id,
       });
       return reply.header('cache-control', 'no-store').header('set-cookie', `${stateCookie}=; Max-Age=0; HttpOnly; SameSite=Lax`).send(result);
