@@ -58,7 +58,8 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
       return account ? { accountId: id, claims: async () => ({ sub: id, ...account }) } : undefined;
     },
   });
-  // It warns on start (development adapter and screens; v9 names Node 22 LTS as its target but runs on 20): expected here.
+  // Its start-up warnings (development adapter and screens; v9 names Node 22 LTS as its target but
+  // runs on 20) are expected here. A provider-side failure is printed, so a failing test says why.
   provider.on('server_error', (_ctx: unknown, error: Error) => console.error('oidc-provider error', error));
   server.on('request', provider.callback());
 
