@@ -2,3 +2,5 @@ export * from './envelope.ts';
 export * from './money.ts';
 export * from './events.ts';
 export * from './auth.ts';
+export * from './payments.ts';
+export * from './cart.ts';
