@@ -220,8 +220,9 @@ async function interruptCheckoutAfterAuthorization(cartId: string): Promise<stri
   upstream.paymentsMode = 'down';
   upstream.releaseHung();
   const answer = await pending;
-  assert.equal(answer.status, 503);
-  assert.equal(answer.body.orderId, orderId);
+  // The order exists: the client is told where to follow it, never a bare 503.
+  assert.equal(answer.status, 202, JSON.stringify(answer.body));
+  assert.deepEqual([answer.body.id, answer.body.status, answer.headers.get('location')], [orderId, 'reserved', `orders/${orderId}?email=guest%40example.com`]);
   await restarting;
   return orderId;
 }
@@ -279,4 +280,5 @@ test('staff cancel a checkout stuck waiting for payments: stock released now, au
   assert.equal(settled.status, 'cancelled');
   assert.equal(upstream.paymentsOf(orderId)[0]?.status, 'voided');
   assert.equal(upstream.carts.get(cartId)?.checkedOutBy, undefined);
+  assert.equal(upstream.carts.get(cartId)?.claimedBy, undefined);
 });
