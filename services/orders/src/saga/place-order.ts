@@ -115,9 +115,22 @@ async function releaseClaim(ctx: OrdersContext, cartId: string, orderId: string,
 async function replay(ctx: OrdersContext, order: OrderRow, input: PlaceOrderInput, principal: Principal | null): Promise<PlaceOrderResult> {
   const sameCaller = principal ? order.userId === principal.userId : order.userId === null && sameEmail(order.email, input.email);
   if (!sameCaller || order.cartId !== input.cartId) throw conflict('This Idempotency-Key was already used for a different request');
-  await settlesWithin(ctx.runner.settled(order.id), ctx.config.ORDERS_CHECKOUT_BUDGET_MS);
-  const [saga] = await ctx.db.select().from(checkoutSagas).where(eq(checkoutSagas.orderId, order.id));
-  return answer(ctx, saga?.status === 'running' ? 'accepted' : 'replayed', (await findOrder(ctx.db, order.id))!);
+  const running = await sagaRunsPast(ctx, order.id, Date.now() + ctx.config.ORDERS_CHECKOUT_BUDGET_MS);
+  return answer(ctx, running ? 'accepted' : 'replayed', (await findOrder(ctx.db, order.id))!);
+}
+
+/**
+ * Waits until the order's saga has left its forward path or the deadline passes; true if it is
+ * still running then. The saga may run in this process (a live run just starting) or in another
+ * replica, so its row is what is watched.
+ */
+async function sagaRunsPast(ctx: OrdersContext, orderId: string, deadline: number): Promise<boolean> {
+  for (;;) {
+    await settlesWithin(ctx.runner.settled(orderId), Math.max(0, deadline - Date.now()));
+    const [saga] = await ctx.db.select({ status: checkoutSagas.status }).from(checkoutSagas).where(eq(checkoutSagas.orderId, orderId));
+    if (saga?.status !== 'running' || Date.now() >= deadline) return saga?.status === 'running';
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function answer(ctx: OrdersContext, outcome: PlaceOrderResult['outcome'], order: OrderRow): Promise<PlaceOrderResult> {
