@@ -30,7 +30,7 @@ before(async () => {
       users: usersEnv,
       notifications: { SMTP_URL: smtp.url, RETRY_BASE_MS: '200', RETRY_POLL_MS: '200' },
       // generous timeouts: on a loaded CI machine a slow answer must not pass for a service being down
-      orders: { ORDERS_UPSTREAM_TIMEOUT_MS: '30000' },
+      orders: { ORDERS_UPSTREAM_TIMEOUT_MS: '30000', ORDERS_CHECKOUT_BUDGET_MS: '50000' },
       cart: { CATALOG_TIMEOUT_MS: '20000' },
       gateway: { RATE_LIMIT_MAX: '100000', UPSTREAM_TIMEOUT_MS: '60000' },
     },
@@ -67,6 +67,22 @@ async function cartWith(lines: Array<[string, number]>): Promise<string> {
 
 function checkout(cartId: string, email: string, payment: object = goodCard, key = randomUUID()) {
   return api.post('/api/v1/orders', { cartId, email, payment, shippingAddress: address }, { headers: { 'idempotency-key': key } });
+}
+
+async function orderCount(): Promise<number> {
+  return (await api.get('/api/v1/orders?pageSize=1', { token: adminToken })).body.total;
+}
+
+async function usedCount(code: string): Promise<number> {
+  const list = await api.get('/api/v1/cart/discount-codes', { token: adminToken });
+  return list.body.items.find((c: { code: string }) => c.code === code).usedCount;
+}
+
+async function cartWithCode(lines: Array<[string, number]>, code: string): Promise<string> {
+  const cartId = await cartWith(lines);
+  const applied = await api.post(`/api/v1/cart/carts/${cartId}/discount`, { code });
+  assert.equal(applied.status, 200, JSON.stringify(applied.body));
+  return cartId;
 }
 
 async function invoicesOf(orderId: string): Promise<unknown[]> {
@@ -146,6 +162,83 @@ test('20 parallel checkouts for the last 5 units → exactly 5 paid, stock 0, ne
   assert.equal(statuses.filter((s) => s === 201).length, 5, JSON.stringify(statuses));
   assert.equal(statuses.filter((s) => s === 409).length, 15, JSON.stringify(statuses));
   assert.deepEqual(await stockOf('E2E-RARE'), { onHand: 0, reserved: 0, available: 0 });
+});
+
+test('one cart, 8 parallel checkouts under different keys → one paid order and one charge; the rest 409 naming it', async () => {
+  await product('E2E-SOFA', 80000, 10);
+  const cartId = await cartWith([['E2E-SOFA', 1]]);
+  const before = await orderCount();
+  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => checkout(cartId, `race${i}@e2e.test`)));
+  const paid = results.filter((r) => r.status === 201);
+  assert.equal(paid.length, 1, JSON.stringify(results.map((r) => [r.status, r.body.detail])));
+  const winner = paid[0]!.body.id;
+  for (const lost of results.filter((r) => r.status !== 201)) {
+    assert.equal(lost.status, 409, JSON.stringify(lost.body));
+    assert.match(lost.headers.get('content-type') ?? '', /problem\+json/);
+    assert.equal(lost.body.orderId, winner);
+  }
+  assert.equal(await orderCount(), before + 1, 'the losers created no order');
+  assert.equal((await invoicesOf(winner)).length, 1);
+  assert.deepEqual(await stockOf('E2E-SOFA'), { onHand: 9, reserved: 0, available: 9 });
+  assert.deepEqual([(await api.get(`/api/v1/cart/carts/${cartId}`)).body.status, (await api.get(`/api/v1/cart/carts/${cartId}`)).body.orderId], ['converted', winner]);
+});
+
+test('a code limited to 2 uses, 6 carts checking out at once → exactly 2 discounted orders; a declined checkout gives its use back', async () => {
+  await product('E2E-VASE', 2000, 20);
+  assert.equal((await api.post('/api/v1/cart/discount-codes', { code: 'E2E-TWICE', kind: 'fixed', value: 500, currency: 'EUR', usageLimit: 2 }, { token: adminToken })).status, 201);
+  const carts = await Promise.all(Array.from({ length: 6 }, () => cartWithCode([['E2E-VASE', 1]], 'E2E-TWICE')));
+  const before = await orderCount();
+  const results = await Promise.all(carts.map((cartId, i) => checkout(cartId, `code${i}@e2e.test`)));
+  const paid = results.filter((r) => r.status === 201);
+  assert.equal(paid.length, 2, JSON.stringify(results.map((r) => [r.status, r.body.detail])));
+  for (const r of paid) assert.deepEqual([r.body.discount, r.body.total, r.body.discountCode], [500, 1500, 'E2E-TWICE']);
+  for (const r of results.filter((x) => x.status !== 201)) {
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.match(r.body.detail, /usage limit of 2/);
+  }
+  assert.equal(await orderCount(), before + 2);
+  assert.equal(await usedCount('E2E-TWICE'), 2);
+
+  assert.equal((await api.post('/api/v1/cart/discount-codes', { code: 'E2E-ONCE', kind: 'fixed', value: 500, currency: 'EUR', usageLimit: 1 }, { token: adminToken })).status, 201);
+  const cartId = await cartWithCode([['E2E-VASE', 1]], 'E2E-ONCE');
+  const declined = await checkout(cartId, 'once@e2e.test', declinedCard);
+  assert.equal(declined.status, 402, JSON.stringify(declined.body));
+  assert.equal(await usedCount('E2E-ONCE'), 0, 'the declined checkout gave the use back');
+  // The shopper retries the same cart with another card: the claim was released too.
+  const retried = await checkout(cartId, 'once@e2e.test');
+  assert.equal(retried.status, 201, JSON.stringify(retried.body));
+  assert.equal(retried.body.total, 1500);
+  assert.equal(await usedCount('E2E-ONCE'), 1);
+});
+
+test('a 100 % code → the order is paid without a payment: no charge, no invoice, stock committed', async () => {
+  await product('E2E-GIFT', 3500, 3);
+  assert.equal((await api.post('/api/v1/cart/discount-codes', { code: 'E2E-FREE', kind: 'percentage', value: 100 }, { token: adminToken })).status, 201);
+  const cartId = await cartWithCode([['E2E-GIFT', 2]], 'E2E-FREE');
+  const placed = await api.post('/api/v1/orders', { cartId, email: 'free@e2e.test', shippingAddress: address }, { headers: { 'idempotency-key': randomUUID() } });
+  assert.equal(placed.status, 201, JSON.stringify(placed.body));
+  assert.deepEqual([placed.body.status, placed.body.subtotal, placed.body.total, placed.body.paymentId], ['paid', 7000, 0, null]);
+  assert.deepEqual(await stockOf('E2E-GIFT'), { onHand: 1, reserved: 0, available: 1 });
+  assert.deepEqual(await invoicesOf(placed.body.id), []);
+  assert.equal((await api.get(`/api/v1/cart/carts/${cartId}`)).body.status, 'converted');
+});
+
+test('bad payment details are refused before anything is written: an unconfigured provider, a Luhn-invalid card', async () => {
+  await product('E2E-BOWL', 1500, 2);
+  const cartId = await cartWith([['E2E-BOWL', 1]]);
+  const before = await orderCount();
+  const stripe = await checkout(cartId, 'valid@e2e.test', { ...goodCard, provider: 'stripe' });
+  assert.equal(stripe.status, 400, JSON.stringify(stripe.body));
+  assert.match(stripe.headers.get('content-type') ?? '', /problem\+json/);
+  assert.match(stripe.body.detail, /body\.payment\.provider: payment provider stripe is not configured/);
+  const luhn = await checkout(cartId, 'valid@e2e.test', { ...goodCard, cardNumber: '4242424242424241' });
+  assert.equal(luhn.status, 400, JSON.stringify(luhn.body));
+  assert.match(luhn.body.detail, /body\.payment\.cardNumber/);
+  assert.notEqual(luhn.body.code, 'card_declined');
+  assert.equal(await orderCount(), before, 'no order was created');
+  assert.deepEqual(await stockOf('E2E-BOWL'), { onHand: 2, reserved: 0, available: 2 });
+  // Nothing was claimed either: the cart checks out with good details.
+  assert.equal((await checkout(cartId, 'valid@e2e.test')).status, 201);
 });
 
 test('the same Idempotency-Key twice makes one order; a refund repays it and emails the customer', async () => {

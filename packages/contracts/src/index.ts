@@ -3,3 +3,5 @@ export * from './money.ts';
 export * from './events.ts';
 export * from './auth.ts';
 export * from './customer-data.ts';
+export * from './payments.ts';
+export * from './cart.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, HttpProblem, notFound, type Principal } from '@emporium/kit';
-import { addLine, assertActive, canAccess, markConverted, mergeGuestCart, newCart, removeLine, setDiscountCode, setLineQuantity, type Cart } from './domain/cart.ts';
+import { addLine, assertActive, canAccess, claimForOrder, markConverted, mergeGuestCart, newCart, releaseClaim, removeLine, setDiscountCode, setLineQuantity, type Cart } from './domain/cart.ts';
 import { checkDiscount } from './domain/discount.ts';
 import { priceCart, type PricedCart, type SkuPrice } from './domain/pricing.ts';
 import type { CartStore } from './db/cart-store.ts';
@@ -97,11 +97,53 @@ export class CartService {
     return this.price(merged, requestId);
   }
 
-  /** Marks the cart converted into `orderId` and counts its discount code once (both idempotent). */
-  async checkout(cartId: string, orderId: string): Promise<{ id: string; status: string; orderId: string }> {
+  /**
+   * Claims the cart for the checkout of `orderId` before that order exists (orders calls this),
+   * and redeems its discount code atomically with the code's usage limit. Refusals (403 another
+   * user's cart, 409 held by or converted into another order — `orderId` names it —, 422 empty
+   * or the code used up) leave nothing claimed or redeemed. Answers the cart as the order must copy it.
+   */
+  async claim(cartId: string, orderId: string, userId: string | null, requestId: string): Promise<PricedCart> {
+    const current = await this.store.get(cartId);
+    if (!current) throw notFound(`Cart ${cartId} not found`);
+    const prices = await this.catalog.lookup(skusOf(current), requestId);
+    const claimable = current.status === 'active' && !current.claimedBy && canAccess(current, userId) && current.lines.length > 0;
+    // A cart whose every line the catalog stopped selling is as empty as one without lines.
+    if (claimable && priceCart(current, prices, null, this.clock()).lines.length === 0) {
+      throw new HttpProblem(422, `Cart ${cartId} has nothing the catalog still sells`, { cartId, unavailableSkus: current.lines.map((l) => l.sku) });
+    }
+    const [claimed] = await this.store.modify([cartId], ([cart]) => [claimForOrder(cart, orderId, userId, this.clock())]);
+    if (claimed.discountCode) {
+      try {
+        await this.redeemIfItApplies(claimed, orderId, prices);
+      } catch (error) {
+        await this.store.modify([cartId], ([cart]) => [releaseClaim(cart, orderId, this.clock())]);
+        throw error;
+      }
+    }
+    return this.price(claimed, requestId, prices);
+  }
+
+  /** The checkout of `orderId` failed: its discount use is given back and the cart opens again. Idempotent. */
+  async release(cartId: string, orderId: string): Promise<{ id: string; status: string; orderId: string | null; claimedBy: string | null }> {
+    // The use first: once the claim is gone, another checkout may redeem the code for this cart.
+    await this.codes.giveBack(cartId, orderId);
+    const [cart] = await this.store.modify([cartId], ([c]) => [releaseClaim(c, orderId, this.clock())]);
+    return claimState(cart);
+  }
+
+  /** Marks the cart converted into the order that claimed it (its code's use was counted by the claim). */
+  async checkout(cartId: string, orderId: string): Promise<{ id: string; status: string; orderId: string | null; claimedBy: string | null }> {
     const [cart] = await this.store.modify([cartId], ([c]) => [markConverted(c, orderId, this.clock())]);
-    if (cart.discountCode) await this.codes.recordUsage(cart.discountCode, cart.id, orderId);
-    return { id: cart.id, status: cart.status, orderId };
+    return claimState(cart);
+  }
+
+  /** A code that gives nothing now (expired, below its minimum) is not used up; the order pays the full price. */
+  private async redeemIfItApplies(cart: Cart, orderId: string, prices: Map<string, SkuPrice>): Promise<void> {
+    const code = cart.discountCode!;
+    const { subtotal } = priceCart({ ...cart, discountCode: null }, prices, null, this.clock());
+    const check = checkDiscount(code, await this.codes.find(code), { subtotal, currency: cart.currency, now: this.clock(), countsTowardLimit: false });
+    if (check.ok) await this.codes.redeem(code, cart.id, orderId);
   }
 
   private activeCartOf(userId: string) {
@@ -131,3 +173,4 @@ export class CartService {
 }
 
 const skusOf = (cart: Cart) => cart.lines.map((l) => l.sku);
+const claimState = (cart: Cart) => ({ id: cart.id, status: cart.status, orderId: cart.orderId, claimedBy: cart.claimedBy ?? null });

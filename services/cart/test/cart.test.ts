@@ -267,10 +267,14 @@ test('checkout converts the cart once and counts the code once; the usage limit 
   );
 
   const orderId = randomUUID();
+  assert.equal((await api.post(`/internal/carts/${id}/checkout`, { orderId })).status, 409, 'only the order holding the claim converts the cart');
+  const claimed = await api.post(`/internal/carts/${id}/claim`, { orderId, userId: user.headers['x-user-id'] });
+  assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
+  assert.deepEqual([claimed.body.claimedBy, claimed.body.total], [orderId, 2300]);
   for (let i = 0; i < 2; i++) {
     const res = await api.post(`/internal/carts/${id}/checkout`, { orderId });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { id, status: 'converted', orderId });
+    assert.deepEqual(res.body, { id, status: 'converted', orderId, claimedBy: null });
   }
   assert.equal((await api.post(`/internal/carts/${id}/checkout`, { orderId: 'another-order' })).status, 409);
   assert.equal((await api.post(`/internal/carts/${id}/checkout`, {})).status, 400);
@@ -289,6 +293,77 @@ test('checkout converts the cart once and counts the code once; the usage limit 
   const refused = await api.post(`/cart/carts/${next}/discount`, { code: 'ONCE-ONLY' }, user);
   assert.equal(refused.status, 422);
   assert.match(refused.body.detail, /usage limit/);
+});
+
+test('a claim holds the cart for one order: parallel claims → one wins, the rest 409 naming it; release opens it again', async () => {
+  const user = as(`claimer-${randomUUID()}`);
+  const id = await cartWith([['MUG', 1]], user);
+  const userId = user.headers['x-user-id'];
+  const orderIds = Array.from({ length: 8 }, () => randomUUID());
+  const results = await Promise.all(orderIds.map((orderId) => api.post(`/internal/carts/${id}/claim`, { orderId, userId })));
+  const winners = results.filter((r) => r.status === 200);
+  assert.equal(winners.length, 1, JSON.stringify(results.map((r) => r.status)));
+  const winner = winners[0]!.body.claimedBy;
+  assert.ok(orderIds.includes(winner));
+  for (const lost of results.filter((r) => r.status !== 200)) {
+    assert.equal(lost.status, 409);
+    assert.match(lost.headers.get('content-type') ?? '', /problem\+json/);
+    assert.equal(lost.body.orderId, winner);
+  }
+  // Claiming again for the winner is a no-op; the claimed cart is frozen.
+  assert.equal((await api.post(`/internal/carts/${id}/claim`, { orderId: winner, userId })).status, 200);
+  const frozen = await api.post(`/cart/carts/${id}/items`, { sku: 'HAT', quantity: 1 }, user);
+  assert.deepEqual([frozen.status, frozen.body.orderId], [409, winner]);
+  assert.equal((await api.get(`/cart/carts/${id}`, user)).body.claimedBy, winner);
+
+  // Another order's release changes nothing; the winner's opens the cart for a new checkout.
+  assert.equal((await api.post(`/internal/carts/${id}/release`, { orderId: randomUUID() })).body.claimedBy, winner);
+  for (let i = 0; i < 2; i++) assert.deepEqual((await api.post(`/internal/carts/${id}/release`, { orderId: winner })).body, { id, status: 'active', orderId: null, claimedBy: null });
+  const retry = randomUUID();
+  assert.equal((await api.post(`/internal/carts/${id}/claim`, { orderId: retry, userId })).status, 200);
+  assert.equal((await api.post(`/internal/carts/${id}/checkout`, { orderId: retry })).status, 200);
+  const late = await api.post(`/internal/carts/${id}/claim`, { orderId: randomUUID(), userId });
+  assert.deepEqual([late.status, late.body.orderId], [409, retry]);
+  assert.equal((await api.post(`/internal/carts/${id}/release`, { orderId: retry })).status, 409, 'a converted cart stays converted');
+});
+
+test('a claim checks the caller and the contents before holding anything', async () => {
+  const owner = as(`owner-${randomUUID()}`);
+  const id = await cartWith([['MUG', 1]], owner);
+  const stranger = await api.post(`/internal/carts/${id}/claim`, { orderId: randomUUID(), userId: 'someone-else' });
+  assert.equal(stranger.status, 403);
+  const guest = await api.post(`/internal/carts/${id}/claim`, { orderId: randomUUID(), userId: null });
+  assert.equal(guest.status, 403);
+  const empty = await api.post(`/internal/carts/${await cartWith([])}/claim`, { orderId: randomUUID(), userId: null });
+  assert.equal(empty.status, 422);
+  assert.equal((await api.post(`/internal/carts/${randomUUID()}/claim`, { orderId: randomUUID(), userId: null })).status, 404);
+  assert.equal((await api.post(`/internal/carts/${id}/claim`, { userId: null })).status, 400);
+  assert.equal((await api.get(`/cart/carts/${id}`, owner)).body.claimedBy, null);
+});
+
+test('a code with a usage limit of N is redeemed by exactly N of many concurrent claims; a release gives the use back', async () => {
+  await createCode({ code: 'RUSH-3', kind: 'percentage', value: 10, usageLimit: 3 });
+  const ids = await Promise.all(Array.from({ length: 10 }, () => cartWith([['MUG', 1]])));
+  for (const id of ids) assert.equal((await api.post(`/cart/carts/${id}/discount`, { code: 'RUSH-3' })).status, 200);
+  const claims = await Promise.all(ids.map((id) => api.post(`/internal/carts/${id}/claim`, { orderId: randomUUID(), userId: null })));
+  const won = claims.filter((r) => r.status === 200);
+  assert.equal(won.length, 3, JSON.stringify(claims.map((r) => r.status)));
+  for (const r of won) assert.deepEqual([r.body.discount, r.body.total], [125, 1125]);
+  for (const r of claims.filter((c) => c.status !== 200)) {
+    assert.equal(r.status, 422);
+    assert.match(r.body.detail, /usage limit of 3/);
+  }
+  const usedCount = async () => (await api.get('/cart/discount-codes', staff)).body.items.find((c: any) => c.code === 'RUSH-3').usedCount;
+  assert.equal(await usedCount(), 3);
+  // A refused cart holds no claim; a failed checkout gives its use back, and another cart takes it.
+  const refused = ids[claims.findIndex((r) => r.status === 422)]!;
+  assert.equal((await api.get(`/cart/carts/${refused}`)).body.claimedBy, null);
+  const released = won[0]!.body;
+  await api.post(`/internal/carts/${released.id}/release`, { orderId: released.claimedBy });
+  await api.post(`/internal/carts/${released.id}/release`, { orderId: released.claimedBy });
+  assert.equal(await usedCount(), 2);
+  assert.equal((await api.post(`/internal/carts/${refused}/claim`, { orderId: randomUUID(), userId: null })).status, 200);
+  assert.equal(await usedCount(), 3);
 });
 
 test('an add retried with the same Idempotency-Key is applied once', async () => {

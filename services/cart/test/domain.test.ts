@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addLine, markConverted, mergeGuestCart, newCart, setLineQuantity, MAX_LINE_QUANTITY, type Cart } from '../src/domain/cart.ts';
+import { addLine, claimForOrder, markConverted, mergeGuestCart, newCart, releaseClaim, setLineQuantity, MAX_LINE_QUANTITY, type Cart } from '../src/domain/cart.ts';
 import { checkDiscount, discountAmount, type DiscountCodeState } from '../src/domain/discount.ts';
 import { priceCart, type SkuPrice } from '../src/domain/pricing.ts';
 
@@ -83,14 +83,26 @@ test('merging sums lines (capped), keeps the guest code, marks the guest cart; a
   assert.throws(() => mergeGuestCart(user, { ...guest, userId: 'someone' }, now), (e: { status: number }) => e.status === 409);
 });
 
-test('checkout conversion is idempotent per order and final', () => {
+test('a claim is held by one order; only that order converts the cart, a release opens it again', () => {
   const cart: Cart = { ...newCart('c', null, now), currency: 'EUR', lines: [{ sku: 'A', quantity: 1 }] };
-  const converted = markConverted(cart, 'o-1', now);
-  assert.equal(converted.status, 'converted');
+  assert.throws(() => markConverted(cart, 'o-1', now), (e: { status: number }) => e.status === 409);
+  const claimed = claimForOrder(cart, 'o-1', null, now);
+  assert.equal(claimed.claimedBy, 'o-1');
+  assert.equal(claimForOrder(claimed, 'o-1', null, now), claimed);
+  assert.throws(() => claimForOrder(claimed, 'o-2', null, now), (e: { status: number; extensions: { orderId: string } }) => e.status === 409 && e.extensions.orderId === 'o-1');
+  assert.throws(() => addLine(claimed, 'A', 1, 'EUR', now), (e: { status: number }) => e.status === 409);
+  assert.equal(releaseClaim(claimed, 'o-2', now), claimed);
+  assert.equal(releaseClaim(claimed, 'o-1', now).claimedBy, null);
+  assert.throws(() => claimForOrder({ ...cart, userId: 'u' }, 'o-3', 'v', now), (e: { status: number }) => e.status === 403);
+  assert.throws(() => claimForOrder(newCart('e', null, now), 'o-3', null, now), (e: { status: number }) => e.status === 422);
+
+  const converted = markConverted(claimed, 'o-1', now);
+  assert.deepEqual([converted.status, converted.orderId, converted.claimedBy], ['converted', 'o-1', null]);
   assert.equal(markConverted(converted, 'o-1', now), converted);
   assert.throws(() => markConverted(converted, 'o-2', now), (e: { status: number }) => e.status === 409);
+  assert.throws(() => claimForOrder(converted, 'o-2', null, now), (e: { status: number; extensions: { orderId: string } }) => e.status === 409 && e.extensions.orderId === 'o-1');
+  assert.throws(() => releaseClaim(converted, 'o-1', now), (e: { status: number }) => e.status === 409);
   assert.throws(() => addLine(converted, 'A', 1, 'EUR', now), (e: { status: number }) => e.status === 409);
-  assert.throws(() => markConverted(newCart('e', null, now), 'o-3', now), (e: { status: number }) => e.status === 409);
 });
 
 test('pricing uses current prices, skips unavailable lines and re-validates the discount', () => {

@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const ordersConfigSchema = z.object({
   /** Timeout of each call to cart, inventory and payments. */
   ORDERS_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * How long POST /orders waits for the checkout saga before answering 202 (order id, status,
+   * status URL) and letting it finish in the background. Keep it well below the gateway's
+   * UPSTREAM_TIMEOUT_MS (10 s), so a client always learns its order instead of a gateway 503.
+   */
+  ORDERS_CHECKOUT_BUDGET_MS: z.coerce.number().int().positive().default(4_000),
   /** How often the recovery pass looks for unfinished checkout sagas. */
   ORDERS_SAGA_RECOVERY_MS: z.coerce.number().int().positive().default(5_000),
   /** How long a runner owns a saga; after a crash, recovery takes over once it has passed. */

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { abortSaga, decide, initialSaga, isAbortable, type DecideContext, type SagaState, type StepOutcome } from '../src/domain/checkout-saga.ts';
 import { transition, type OrderState } from '../src/domain/order-state.ts';
 
-const live: DecideContext = { live: true, maxAttempts: 3 };
-const recovery: DecideContext = { live: false, maxAttempts: 3 };
+const live: DecideContext = { live: true, maxAttempts: 3, nothingToPay: false };
+const recovery: DecideContext = { live: false, maxAttempts: 3, nothingToPay: false };
+const free: DecideContext = { ...live, nothingToPay: true };
 const ok: StepOutcome = { kind: 'ok' };
 const down: StepOutcome = { kind: 'unavailable', detail: 'payments did not answer' };
 const at = (patch: Partial<SagaState>): SagaState => ({ ...initialSaga(), ...patch });
@@ -23,12 +24,28 @@ test('happy path: reserve → authorize → capture → commit (paid) → cart �
   assert.deepEqual([saga.step, saga.status, saga.paymentId, saga.paymentState], ['done', 'completed', 'pay_1', 'captured']);
 });
 
-test('out of stock: order cancelled, nothing to compensate, failure keeps the SKU', () => {
+test('out of stock: order cancelled, only the cart to release, failure keeps the SKU', () => {
   const decision = decide(initialSaga(), { kind: 'rejected', status: 409, detail: 'Insufficient stock for SKU X', extensions: { sku: 'X' } }, live);
   assert.equal(decision.kind, 'advance');
   assert.equal(decision.kind === 'advance' && decision.orderChange?.event, 'cancel');
-  assert.deepEqual([decision.saga.step, decision.saga.status], ['done', 'compensated']);
+  assert.deepEqual([decision.saga.step, decision.saga.status], ['release_cart', 'compensating']);
   assert.deepEqual(decision.saga.failure, { status: 409, detail: 'Insufficient stock for SKU X', extensions: { sku: 'X' } });
+  const released = decide(decision.saga, ok, live);
+  assert.deepEqual([released.saga.step, released.saga.status], ['done', 'compensated']);
+});
+
+test('nothing to pay: reserve → commit (paid, no payment step) → cart → completed', () => {
+  const reserved = decide(initialSaga(), ok, free);
+  assert.equal(reserved.saga.step, 'commit_stock');
+  const committed = decide(reserved.saga, ok, free);
+  assert.equal(committed.kind === 'advance' && committed.orderChange?.event, 'pay');
+  assert.match((committed.kind === 'advance' && committed.orderChange?.note) || '', /Nothing to pay/);
+  assert.deepEqual([committed.saga.step, committed.saga.paymentState, committed.saga.paymentId], ['mark_cart_checked_out', 'none', null]);
+  // Should commit fail, compensation gives back stock and cart; there is no money to settle.
+  const expired = decide(reserved.saga, { kind: 'rejected', status: 409, detail: 'expired' }, free);
+  const stock = decide(expired.saga, ok, free);
+  assert.equal(stock.saga.step, 'release_cart');
+  assert.deepEqual([decide(stock.saga, ok, free).saga.step, decide(stock.saga, ok, free).saga.status], ['done', 'compensated']);
 });
 
 test('declined card: payment_failed, release stock, nothing to void', () => {
@@ -37,7 +54,9 @@ test('declined card: payment_failed, release stock, nothing to void', () => {
   assert.equal(decision.kind === 'advance' && decision.orderChange?.event, 'fail_payment');
   assert.deepEqual([decision.saga.step, decision.saga.status, decision.saga.paymentState], ['release_stock', 'compensating', 'none']);
   const released = decide(decision.saga, ok, live);
-  assert.deepEqual([released.saga.step, released.saga.status], ['done', 'compensated']);
+  assert.equal(released.saga.step, 'release_cart');
+  const cartReleased = decide(released.saga, ok, live);
+  assert.deepEqual([cartReleased.saga.step, cartReleased.saga.status], ['done', 'compensated']);
 });
 
 test('payments down during a live checkout: compensate at once, settle any unknown authorization', () => {
@@ -47,8 +66,10 @@ test('payments down during a live checkout: compensate at once, settle any unkno
   assert.match(decision.saga.failure?.detail ?? '', /payment service is unavailable/);
   assert.equal(decision.saga.paymentState, 'unknown');
   const released = decide(decision.saga, ok, live);
-  assert.equal(released.saga.step, 'settle_payment');
-  const settled = decide(released.saga, ok, live);
+  assert.equal(released.saga.step, 'release_cart');
+  const cartReleased = decide(released.saga, ok, live);
+  assert.equal(cartReleased.saga.step, 'settle_payment');
+  const settled = decide(cartReleased.saga, ok, live);
   assert.deepEqual([settled.saga.step, settled.saga.status], ['done', 'compensated']);
 });
 
@@ -67,7 +88,7 @@ test('capture refused after authorization: payment_failed, release, then void', 
   const decision = decide(at({ step: 'capture_payment', paymentId: 'p', paymentState: 'authorized' }), { kind: 'rejected', status: 402, detail: 'no' }, live);
   assert.equal(decision.kind === 'advance' && decision.orderChange?.event, 'fail_payment');
   assert.equal(decision.saga.paymentState, 'authorized');
-  assert.equal(decide(decision.saga, ok, live).saga.step, 'settle_payment');
+  assert.equal(decide(decide(decision.saga, ok, live).saga, ok, live).saga.step, 'settle_payment');
 });
 
 test('reservation expired at commit: cancel and refund the captured payment', () => {
@@ -92,6 +113,7 @@ test('marking the cart never undoes a paid order', () => {
 test('compensations retry for as long as it takes, whatever the attempts', () => {
   const releasing = at({ step: 'release_stock', status: 'compensating', attempts: 99 });
   assert.equal(decide(releasing, down, live).kind, 'retry_later');
+  assert.equal(decide(at({ step: 'release_cart', status: 'compensating', attempts: 99 }), down, live).kind, 'retry_later');
   const settling = at({ step: 'settle_payment', status: 'compensating', paymentState: 'unknown', attempts: 99 });
   assert.equal(decide(settling, down, recovery).kind, 'retry_later');
 });

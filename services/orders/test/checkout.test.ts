@@ -14,7 +14,7 @@ let platform: TestPlatform;
 let api: ApiClient;
 
 before(async () => {
-  platform = await TestPlatform.start([...standIns(upstream), service], { env: { orders: { ORDERS_SAGA_RECOVERY_MS: '200', ORDERS_SAGA_MAX_ATTEMPTS: '10000' } } });
+  platform = await TestPlatform.start([...standIns(upstream), service], { env: { orders: { ORDERS_SAGA_RECOVERY_MS: '200', ORDERS_SAGA_MAX_ATTEMPTS: '10000', ORDERS_CHECKOUT_BUDGET_MS: '60000' } } });
   api = apiClient(() => platform.url('orders'));
   await platform.service('orders').deps.bus.subscribe('orders-test', ['order.created', 'order.paid', 'order.payment_failed', 'order.cancelled'], async (event) => {
     events.push(event);
@@ -162,6 +162,87 @@ test('bad input is a 400 naming the field, and nothing is written or called', as
   assert.equal(upstream.calls.length, calls);
 });
 
+test('one cart, many keys at once: one order is paid, the others get 409 naming it and create nothing', async () => {
+  const cartId = cartWith('ONCE-1', 1, 10);
+  const before = await orderCount();
+  const charges = upstream.payments.size;
+  const results = await Promise.all(Array.from({ length: 6 }, () => checkout(api, cartId)));
+  const paid = results.filter((r) => r.status === 201);
+  assert.equal(paid.length, 1, JSON.stringify(results.map((r) => r.status)));
+  const winner = paid[0]!.body.id;
+  for (const lost of results.filter((r) => r.status !== 201)) {
+    assert.equal(lost.status, 409);
+    assert.match(lost.headers.get('content-type') ?? '', /problem\+json/);
+    assert.equal(lost.body.orderId, winner);
+  }
+  assert.equal(await orderCount(), before + 1);
+  assert.equal(upstream.payments.size, charges + 1, 'one charge');
+  assert.equal(upstream.paymentsOf(winner).length, 1);
+  assert.equal(upstream.stock.get('ONCE-1'), 9);
+});
+
+test('after a declined card the same cart can be checked out again with another card (the claim was released)', async () => {
+  const cartId = cartWith('AGAIN-1', 1, 1);
+  upstream.paymentsMode = 'decline';
+  const declined = await checkout(api, cartId).finally(() => (upstream.paymentsMode = 'ok'));
+  assert.equal(declined.status, 402);
+  assert.equal(upstream.carts.get(cartId)?.claimedBy, undefined);
+  const paid = await checkout(api, cartId);
+  assert.equal(paid.status, 201, JSON.stringify(paid.body));
+  assert.notEqual(paid.body.id, declined.body.orderId);
+  assert.equal(upstream.carts.get(cartId)?.checkedOutBy, paid.body.id);
+});
+
+test('a free order (100 % discount) is confirmed without any payment step, its stock committed', async () => {
+  upstream.stock.set('FREE-1', 2);
+  const cartId = upstream.addCart([{ sku: 'FREE-1', name: 'Gift', quantity: 1, unitPrice: 900 }], null, 900);
+  const res = await api.post('/orders', { cartId, email: 'free@example.com', shippingAddress: address }, { headers: { 'idempotency-key': newKey() } });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  assert.deepEqual([res.body.status, res.body.total, res.body.discount, res.body.paymentId], ['paid', 0, 900, null]);
+  assert.deepEqual(res.body.checkout, { step: 'done', status: 'completed', attempts: 0 });
+  assert.match(res.body.statusHistory.at(-1).note, /Nothing to pay/);
+  assert.equal(upstream.callsTo('payments', res.body.id).length, 0);
+  assert.equal(upstream.reservations.get(res.body.id)?.status, 'committed');
+  assert.equal(upstream.stock.get('FREE-1'), 1);
+  assert.equal(upstream.carts.get(cartId)?.checkedOutBy, res.body.id);
+  assert.equal(((await eventFor('order.paid', res.body.id)).data as { total: number }).total, 0);
+});
+
+test('an order that costs something needs a payment: 400 naming body.payment, nothing written or claimed', async () => {
+  const cartId = cartWith('NOPAY-1', 1, 2);
+  const before = await orderCount();
+  const res = await api.post('/orders', { cartId, email: 'guest@example.com', shippingAddress: address }, { headers: { 'idempotency-key': newKey() } });
+  assert.equal(res.status, 400);
+  assert.match(res.body.detail, /body\.payment/);
+  assert.equal(await orderCount(), before);
+  assert.equal(upstream.carts.get(cartId)?.claimedBy, undefined);
+});
+
+test('a provider payments does not have, a Luhn-invalid card or an over-long token: 400 naming the field, no order, no claim, no stock touched', async () => {
+  const cartId = cartWith('VALID-1', 1, 2);
+  const before = await orderCount();
+  const inventoryCalls = upstream.callsTo('inventory').length;
+  const post = (payment: object) => api.post('/orders', { cartId, email: 'guest@example.com', payment, shippingAddress: address }, { headers: { 'idempotency-key': newKey() } });
+
+  const stripe = await post({ ...card, provider: 'stripe' });
+  assert.equal(stripe.status, 400);
+  assert.match(stripe.body.detail, /body\.payment\.provider: payment provider stripe is not configured/);
+  assert.deepEqual(stripe.body.providers, ['sandbox']);
+  const luhn = await post({ ...card, cardNumber: '4242 4242 4242 4241' });
+  assert.equal(luhn.status, 400);
+  assert.match(luhn.body.detail, /body\.payment\.cardNumber/);
+  assert.notEqual(luhn.body.code, 'card_declined');
+  const token = await post({ token: 't'.repeat(256) });
+  assert.equal(token.status, 400);
+  assert.match(token.body.detail, /body\.payment\.token/);
+
+  assert.equal(await orderCount(), before);
+  assert.equal(upstream.carts.get(cartId)?.claimedBy, undefined);
+  assert.equal(upstream.callsTo('inventory').length, inventoryCalls);
+  // A provider payments has passes the same check.
+  assert.equal((await post({ ...card, provider: 'sandbox' })).status, 201);
+});
+
 test('the same Idempotency-Key never creates two orders, sequentially or concurrently', async () => {
   const cartId = cartWith('IDEM-1', 1, 10);
   const key = newKey();
@@ -220,8 +301,9 @@ async function interruptCheckoutAfterAuthorization(cartId: string): Promise<stri
   upstream.paymentsMode = 'down';
   upstream.releaseHung();
   const answer = await pending;
-  assert.equal(answer.status, 503);
-  assert.equal(answer.body.orderId, orderId);
+  // The order exists: the client is told where to follow it, never a bare 503.
+  assert.equal(answer.status, 202, JSON.stringify(answer.body));
+  assert.deepEqual([answer.body.id, answer.body.status, answer.headers.get('location')], [orderId, 'reserved', `orders/${orderId}?email=guest%40example.com`]);
   await restarting;
   return orderId;
 }
@@ -279,4 +361,5 @@ test('staff cancel a checkout stuck waiting for payments: stock released now, au
   assert.equal(settled.status, 'cancelled');
   assert.equal(upstream.paymentsOf(orderId)[0]?.status, 'voided');
   assert.equal(upstream.carts.get(cartId)?.checkedOutBy, undefined);
+  assert.equal(upstream.carts.get(cartId)?.claimedBy, undefined);
 });

@@ -12,7 +12,7 @@ let platform: TestPlatform;
 let api: ApiClient;
 
 before(async () => {
-  platform = await TestPlatform.start([...standIns(upstream), service]);
+  platform = await TestPlatform.start([...standIns(upstream), service], { env: { orders: { ORDERS_CHECKOUT_BUDGET_MS: '60000' } } });
   api = apiClient(() => platform.url('orders'));
 });
 after(() => platform.stop());

@@ -15,7 +15,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   // The provider instances, for tests that drive the sandbox (outages) in-process.
   app.decorate('paymentProviders', providers);
 
-  registerInternalRoutes(app, deps.db, payments);
+  registerInternalRoutes(app, deps.db, payments, { registry: providers, defaultProvider: config.PAYMENT_PROVIDER });
   registerPublicRoutes(app, deps.db, payments);
   await registerWebhookRoutes(app, deps.db, providers, onEventsWritten);
   return app;

@@ -199,8 +199,11 @@ test('bad input is 400 naming the field, and nothing is written', async () => {
     [authorizeBody({ currency: 'euro' }), 'body.currency'],
     [withoutOrder, 'body.orderId'],
     [authorizeBody({ orderId: 'x'.repeat(101) }), 'body.orderId'],
-    [authorizeBody({ method: {} }), 'body.method'],
+    [authorizeBody({ method: {} }), 'body.method.cardNumber'],
     [authorizeBody({ method: { cardNumber: '42' } }), 'body.method.cardNumber'],
+    // A number failing the Luhn check is bad input, not a declined card (and never reaches a provider).
+    [authorizeBody({ method: { cardNumber: '4242 4242 4242 4241', expMonth: 12, expYear: 2099, cvc: '123' } }), 'body.method.cardNumber'],
+    [authorizeBody({ method: { token: 't'.repeat(256) } }), 'body.method.token'],
     [authorizeBody({ provider: 'paypal' }), 'body.provider'],
   ];
   for (const [body, field] of cases) {
@@ -213,7 +216,8 @@ test('bad input is 400 naming the field, and nothing is written', async () => {
   assert.deepEqual({ intents: await h.count('payment_intents'), keys: await h.count('idempotency_keys') }, before);
 });
 
-test('unconfigured provider is 400; unknown payment is 404', async () => {
+test('unconfigured provider is 400; unknown payment is 404; the providers this deployment has are listed', async () => {
+  assert.deepEqual((await h.api.get('/internal/payments/providers')).body, { defaultProvider: 'sandbox', providers: ['sandbox'] });
   const res = await h.api.post('/internal/payments/authorize', authorizeBody({ provider: 'stripe' }), withKey());
   assert.equal(res.status, 400);
   const missing = await h.api.post(`/internal/payments/${randomUUID()}/capture`, undefined, withKey());

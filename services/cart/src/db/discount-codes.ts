@@ -1,5 +1,5 @@
-import { count, eq, sql } from 'drizzle-orm';
-import { conflict, type Db } from '@emporium/kit';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { conflict, unprocessable, type Db } from '@emporium/kit';
 import type { DiscountCode, DiscountCodeState } from '../domain/discount.ts';
 import { discountCodes, discountCodeUsages } from './schema.ts';
 
@@ -16,37 +16,59 @@ export class DiscountCodeRepository {
       .onConflictDoNothing()
       .returning();
     if (!row) throw conflict(`Discount code ${code.code} already exists`, { code: code.code });
-    return { ...toCode(row), usedCount: 0 };
+    return toState(row);
   }
 
   async list(): Promise<DiscountCodeState[]> {
-    const rows = await this.selectWithUsage().orderBy(discountCodes.code);
+    const rows = await this.db.select().from(discountCodes).orderBy(discountCodes.code);
     return rows.map(toState);
   }
 
   async find(code: string): Promise<DiscountCodeState | null> {
-    const [row] = await this.selectWithUsage().where(eq(discountCodes.code, code));
+    const [row] = await this.db.select().from(discountCodes).where(eq(discountCodes.code, code));
     return row ? toState(row) : null;
   }
 
-  /** Counts the code once for this cart, however often the checkout is repeated. */
-  async recordUsage(code: string, cartId: string, orderId: string): Promise<void> {
-    await this.db.insert(discountCodeUsages).values({ code, cartId, orderId }).onConflictDoNothing();
+  /**
+   * Uses the code once for this cart's checkout (order `orderId`), or 422 when its usage limit
+   * is reached. The count only moves through a conditional update (used_count < usage_limit),
+   * which row locking makes atomic: concurrent checkouts cannot redeem past the limit.
+   * A cart's use is counted once, however often its claim is repeated.
+   */
+  async redeem(code: string, cartId: string, orderId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const recorded = await tx.insert(discountCodeUsages).values({ code, cartId, orderId }).onConflictDoNothing().returning({ code: discountCodeUsages.code });
+      if (recorded.length === 0) return;
+      const counted = await tx
+        .update(discountCodes)
+        .set({ usedCount: sql`${discountCodes.usedCount} + 1` })
+        .where(and(eq(discountCodes.code, code), or(isNull(discountCodes.usageLimit), lt(discountCodes.usedCount, discountCodes.usageLimit))))
+        .returning({ usageLimit: discountCodes.usageLimit });
+      if (counted.length === 0) {
+        const [limited] = await tx.select({ usageLimit: discountCodes.usageLimit }).from(discountCodes).where(eq(discountCodes.code, code));
+        // Throwing rolls the usage row back with it.
+        throw unprocessable(`Discount code ${code} has reached its usage limit of ${limited?.usageLimit}`, { code, usageLimit: limited?.usageLimit });
+      }
+    });
   }
 
-  private selectWithUsage() {
-    return this.db
-      .select({ code: discountCodes, usedCount: count(discountCodeUsages.cartId) })
-      .from(discountCodes)
-      .leftJoin(discountCodeUsages, eq(discountCodeUsages.code, discountCodes.code))
-      .groupBy(sql`${discountCodes.code}`)
-      .$dynamic();
+  /** Gives back the uses the checkout of `orderId` took from this cart (it failed). Idempotent. */
+  async giveBack(cartId: string, orderId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const removed = await tx
+        .delete(discountCodeUsages)
+        .where(and(eq(discountCodeUsages.cartId, cartId), eq(discountCodeUsages.orderId, orderId)))
+        .returning({ code: discountCodeUsages.code });
+      for (const { code } of removed) {
+        await tx.update(discountCodes).set({ usedCount: sql`${discountCodes.usedCount} - 1` }).where(eq(discountCodes.code, code));
+      }
+    });
   }
 }
 
 type CodeRow = typeof discountCodes.$inferSelect;
 
-function toCode(row: CodeRow): DiscountCode {
+function toState(row: CodeRow): DiscountCodeState {
   return {
     code: row.code,
     kind: row.kind,
@@ -56,9 +78,6 @@ function toCode(row: CodeRow): DiscountCode {
     expiresAt: row.expiresAt?.toISOString() ?? null,
     usageLimit: row.usageLimit,
     createdAt: row.createdAt.toISOString(),
+    usedCount: row.usedCount,
   };
-}
-
-function toState(row: { code: CodeRow; usedCount: number }): DiscountCodeState {
-  return { ...toCode(row.code), usedCount: Number(row.usedCount) };
 }

@@ -11,6 +11,7 @@ export const carts = pgTable('carts', {
   discountCode: text('discount_code'),
   orderId: text('order_id'),
   mergedInto: uuid('merged_into'),
+  claimedBy: text('claimed_by'),
   requestKeys: jsonb('request_keys').$type<string[]>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -24,6 +25,7 @@ export const discountCodes = pgTable('discount_codes', {
   minSubtotal: bigint('min_subtotal', { mode: 'number' }),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   usageLimit: integer('usage_limit'),
+  usedCount: integer('used_count').notNull().default(0),
   createdBy: text('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,4 @@
-import { conflict, notFound } from '@emporium/kit';
+import { conflict, forbidden, notFound, unprocessable } from '@emporium/kit';
 
 /** Largest quantity of one SKU a cart holds; adds and merges are capped here. */
 export const MAX_LINE_QUANTITY = 99;
@@ -30,6 +30,12 @@ export interface Cart {
   orderId: string | null;
   /** The user cart a merged guest cart went into. */
   mergedInto: string | null;
+  /**
+   * The order whose checkout holds the cart: set atomically before that order is created, so
+   * a second checkout of the same cart is refused; cleared when the checkout fails, replaced by
+   * `orderId` when it succeeds. A claimed cart cannot change (the order copies its lines).
+   */
+  claimedBy: string | null;
   /** Idempotency-Keys of recent adds, kept with the cart so a retry is recognised in the same write. */
   requestKeys: string[];
   createdAt: string;
@@ -38,7 +44,7 @@ export interface Cart {
 
 export function newCart(id: string, userId: string | null, now: Date): Cart {
   const at = now.toISOString();
-  return { id, userId, status: 'active', currency: null, lines: [], discountCode: null, orderId: null, mergedInto: null, requestKeys: [], createdAt: at, updatedAt: at };
+  return { id, userId, status: 'active', currency: null, lines: [], discountCode: null, orderId: null, mergedInto: null, claimedBy: null, requestKeys: [], createdAt: at, updatedAt: at };
 }
 
 /** A guest cart is open to whoever holds its id; a user cart only to its owner. */
@@ -48,6 +54,7 @@ export function canAccess(cart: Cart, userId: string | null): boolean {
 
 export function assertActive(cart: Cart): void {
   if (cart.status !== 'active') throw conflict(`Cart ${cart.id} is ${cart.status} and can no longer change`, { cartStatus: cart.status });
+  if (cart.claimedBy) throw conflict(`Cart ${cart.id} is being checked out as order ${cart.claimedBy}`, { orderId: cart.claimedBy });
 }
 
 /**
@@ -101,13 +108,33 @@ export function mergeGuestCart(userCart: Cart, guestCart: Cart, now: Date): { us
   };
 }
 
-/** Marks the cart as turned into an order; repeating it with the same order changes nothing. */
+/**
+ * Claims the cart for the checkout of `orderId` (the caller is `userId`, null for a guest).
+ * Only one order can hold a cart: another claim is a 409 naming the order that holds it (or
+ * that it became). Claiming again for the same order changes nothing.
+ */
+export function claimForOrder(cart: Cart, orderId: string, userId: string | null, now: Date): Cart {
+  if (cart.claimedBy === orderId || (cart.status === 'converted' && cart.orderId === orderId)) return cart;
+  if (!canAccess(cart, userId)) throw forbidden(`Cart ${cart.id} belongs to another user`);
+  if (cart.status === 'converted') throw conflict(`Cart ${cart.id} was already checked out as order ${cart.orderId}`, { orderId: cart.orderId, cartStatus: cart.status });
+  assertActive(cart);
+  if (cart.lines.length === 0) throw unprocessable(`Cart ${cart.id} is empty`, { cartId: cart.id });
+  return touch({ ...cart, claimedBy: orderId }, now);
+}
+
+/** The checkout of `orderId` failed: the cart is open again. Idempotent; a claim of another order is left alone. */
+export function releaseClaim(cart: Cart, orderId: string, now: Date): Cart {
+  if (cart.status === 'converted' && cart.orderId === orderId) throw conflict(`Cart ${cart.id} was checked out as order ${orderId}; its claim cannot be released`, { orderId });
+  if (cart.claimedBy !== orderId) return cart;
+  return touch({ ...cart, claimedBy: null }, now);
+}
+
+/** Marks the cart as turned into the order that claimed it; repeating it with the same order changes nothing. */
 export function markConverted(cart: Cart, orderId: string, now: Date): Cart {
   if (cart.status === 'converted' && cart.orderId === orderId) return cart;
   if (cart.status === 'converted') throw conflict(`Cart ${cart.id} was already checked out as order ${cart.orderId}`, { orderId: cart.orderId });
-  assertActive(cart);
-  if (cart.lines.length === 0) throw conflict(`Cart ${cart.id} is empty`);
-  return touch({ ...cart, status: 'converted', orderId }, now);
+  if (cart.claimedBy !== orderId) throw conflict(`Cart ${cart.id} is not claimed by order ${orderId}`, { orderId: cart.claimedBy ?? undefined });
+  return touch({ ...cart, status: 'converted', orderId, claimedBy: null }, now);
 }
 
 function withAddedQuantity(lines: CartLine[], sku: string, quantity: number): CartLine[] {

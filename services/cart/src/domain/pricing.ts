@@ -39,6 +39,8 @@ export interface PricedCart {
   discountReason: string | null;
   orderId: string | null;
   mergedInto: string | null;
+  /** The order whose checkout holds the cart, if any. */
+  claimedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -58,7 +60,7 @@ export function priceCart(cart: Cart, prices: Map<string, SkuPrice>, code: Disco
   let discount = 0;
   let discountReason: string | null = null;
   if (cart.discountCode) {
-    const check = checkDiscount(cart.discountCode, code, { subtotal, currency: cart.currency, now, countsTowardLimit: cart.status !== 'converted' });
+    const check = checkDiscount(cart.discountCode, code, { subtotal, currency: cart.currency, now, countsTowardLimit: !usageRecorded(cart) });
     if (check.ok) discount = check.amount;
     else discountReason = check.reason;
   }
@@ -77,7 +79,13 @@ export function priceCart(cart: Cart, prices: Map<string, SkuPrice>, code: Disco
     discountReason,
     orderId: cart.orderId,
     mergedInto: cart.mergedInto,
+    claimedBy: cart.claimedBy ?? null,
     createdAt: cart.createdAt,
     updatedAt: cart.updatedAt,
   };
+}
+
+/** A claimed or converted cart's use of its code is already in the code's usedCount. */
+export function usageRecorded(cart: Cart): boolean {
+  return cart.status === 'converted' || Boolean(cart.claimedBy);
 }

@@ -34,8 +34,11 @@ const safeToRepeat = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Sends requests to the instances of a service: round-robin over healthy instances, a timeout
- * per request and a circuit breaker per instance. Only failures to get an answer (refused,
- * reset, timeout) count against an instance; an upstream's own 5xx is its answer and is passed on.
+ * per request and a circuit breaker per instance. Only failures to reach an instance (refused,
+ * reset) count against it; an upstream's own 5xx is its answer and is passed on. A timeout is a
+ * 503 for that request but does not count either: it says the instance is slow (a checkout under
+ * load), not that it is down, and opening the circuit on it would turn slow successes into
+ * failures for everyone. A hung instance is the health checker's to mark unhealthy.
  * When an instance fails, the next one is tried if the request cannot have had an effect yet
  * (never sent, or a method that is safe to repeat).
  */
@@ -90,6 +93,7 @@ export class UpstreamPool {
         volumeThreshold: 2,
         resetTimeout: this.options.breakerResetMs,
         rollingCountTimeout: 10_000,
+        errorFilter: isTimeout,
       });
       this.breakers.set(url, breaker);
     }
@@ -110,6 +114,11 @@ export class UpstreamPool {
     const body = Buffer.from(await res.arrayBuffer());
     return { status: res.status, headers: res.headers, body, instance: base };
   }
+}
+
+/** Filtered out of the breaker's failure count (see the class comment). */
+function isTimeout(error: unknown): boolean {
+  return (error as { name?: string }).name === 'TimeoutError';
 }
 
 /** The request never left the gateway: the circuit was open or the connection was refused. */

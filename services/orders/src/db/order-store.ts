@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import { conflict, notFound, type Db, type Executor } from '@emporium/kit';
 import { IllegalTransition, transition, type OrderEvent, type OrderState } from '../domain/order-state.ts';
@@ -36,6 +35,8 @@ export async function applyOrderChange(tx: Executor, orderId: string, change: Or
 }
 
 export interface NewOrder {
+  /** Chosen before the order exists: the cart was claimed for it. */
+  id: string;
   idempotencyKey: string;
   userId: string | null;
   email: string | null;
@@ -47,8 +48,8 @@ export interface NewOrder {
 
 /**
  * Creates the order (pending), its lines, first history entry, saga row and order.created in one
- * transaction. Returns null when an order with this Idempotency-Key already exists: the unique
- * constraint decides between concurrent duplicates.
+ * transaction. Returns null when an order with this Idempotency-Key (or id) already exists: the
+ * unique constraints decide between concurrent duplicates.
  */
 export async function createOrder(db: Db, input: NewOrder): Promise<OrderRow | null> {
   return db.transaction(async (tx) => {
@@ -56,7 +57,7 @@ export async function createOrder(db: Db, input: NewOrder): Promise<OrderRow | n
     const [order] = await tx
       .insert(orders)
       .values({
-        id: randomUUID(),
+        id: input.id,
         idempotencyKey: input.idempotencyKey,
         userId: input.userId,
         email: input.email,
@@ -69,7 +70,7 @@ export async function createOrder(db: Db, input: NewOrder): Promise<OrderRow | n
         discountCode: cart.discountCode ?? null,
         shippingAddress: input.shippingAddress,
       })
-      .onConflictDoNothing({ target: orders.idempotencyKey })
+      .onConflictDoNothing()
       .returning();
     if (!order) return null;
     await tx.insert(orderLines).values(cart.lines.map((l, position) => ({ orderId: order.id, position, ...l })));

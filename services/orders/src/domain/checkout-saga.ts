@@ -6,10 +6,23 @@ import type { OrderEvent } from './order-state.ts';
  * (src/saga/runner.ts) does the I/O and persists each decision in one transaction with the
  * order change, so a crash leaves the saga at a step that is safe to run again.
  *
+ * Before the saga starts, the order's creator has claimed the cart for this order (and redeemed
+ * its discount code); the forward path ends by converting the cart, compensation releases it.
+ *
  * Forward:      reserve_stock → authorize_payment → capture_payment → commit_stock → mark_cart_checked_out → done
- * Compensation: release_stock → settle_payment (void an authorization / refund a capture) → done
+ *               (an order with nothing to pay goes from reserve_stock straight to commit_stock)
+ * Compensation: release_stock → release_cart (claim and discount use) → settle_payment (void an authorization / refund a capture) → done
  */
-export type SagaStep = 'reserve_stock' | 'authorize_payment' | 'capture_payment' | 'commit_stock' | 'mark_cart_checked_out' | 'release_stock' | 'settle_payment' | 'done';
+export type SagaStep =
+  | 'reserve_stock'
+  | 'authorize_payment'
+  | 'capture_payment'
+  | 'commit_stock'
+  | 'mark_cart_checked_out'
+  | 'release_stock'
+  | 'release_cart'
+  | 'settle_payment'
+  | 'done';
 export type SagaStatus = 'running' | 'compensating' | 'completed' | 'compensated';
 /** What we know about money at the payment provider; 'unknown' when a call's answer was lost. */
 export type PaymentState = 'none' | 'unknown' | 'authorized' | 'captured';
@@ -43,6 +56,8 @@ export interface DecideContext {
   live: boolean;
   /** Failed tries of a forward step after which the recovery pass gives up and compensates. */
   maxAttempts: number;
+  /** The order's total is zero (a 100 % discount): there is no payment step. */
+  nothingToPay: boolean;
 }
 
 export interface OrderChange {
@@ -73,10 +88,10 @@ export const unavailableDetail: Partial<Record<SagaStep, string>> = {
 export function decide(saga: SagaState, outcome: StepOutcome, ctx: DecideContext): Decision {
   switch (saga.step) {
     case 'reserve_stock':
-      if (outcome.kind === 'ok') return advance(saga, { step: 'authorize_payment' }, { event: 'reserve', note: 'Stock reserved' });
+      if (outcome.kind === 'ok') return advance(saga, { step: ctx.nothingToPay ? 'commit_stock' : 'authorize_payment' }, { event: 'reserve', note: 'Stock reserved' });
       if (outcome.kind === 'rejected') {
-        // All lines or none are reserved, so a refusal leaves nothing to give back.
-        return { kind: 'advance', saga: { ...saga, step: 'done', status: 'compensated', attempts: 0, failure: failureOf(outcome) }, orderChange: { event: 'cancel', note: outcome.detail } };
+        // All lines or none are reserved, so a refusal leaves only the cart to give back.
+        return { kind: 'advance', saga: { ...saga, step: 'release_cart', status: 'compensating', attempts: 0, failure: failureOf(outcome) }, orderChange: { event: 'cancel', note: outcome.detail } };
       }
       return giveUpOrRetry(saga, ctx, () => compensate(saga, 'none', unavailable(saga.step), { event: 'cancel', note: 'Inventory unavailable' }));
 
@@ -96,9 +111,10 @@ export function decide(saga: SagaState, outcome: StepOutcome, ctx: DecideContext
       return giveUpOrRetry(saga, ctx, () => compensate(saga, 'unknown', unavailable(saga.step), { event: 'fail_payment', note: 'Payment service unavailable' }));
 
     case 'commit_stock':
-      if (outcome.kind === 'ok') return advance(saga, { step: 'mark_cart_checked_out' }, { event: 'pay', note: 'Payment captured' });
-      if (outcome.kind === 'rejected') return compensate(saga, 'captured', failureOf(outcome), { event: 'cancel', note: `Stock could not be committed: ${outcome.detail}` });
-      return giveUpOrRetry(saga, ctx, () => compensate(saga, 'captured', unavailable(saga.step), { event: 'cancel', note: 'Inventory unavailable' }));
+      if (outcome.kind === 'ok') return advance(saga, { step: 'mark_cart_checked_out' }, { event: 'pay', note: ctx.nothingToPay ? 'Nothing to pay: confirmed without a payment' : 'Payment captured' });
+      // What is held at payments is as capture left it: 'captured', or 'none' for an order with nothing to pay.
+      if (outcome.kind === 'rejected') return compensate(saga, saga.paymentState, failureOf(outcome), { event: 'cancel', note: `Stock could not be committed: ${outcome.detail}` });
+      return giveUpOrRetry(saga, ctx, () => compensate(saga, saga.paymentState, unavailable(saga.step), { event: 'cancel', note: 'Inventory unavailable' }));
 
     case 'mark_cart_checked_out':
       // The order is paid: the cart's bookkeeping is retried, never a reason to undo the order.
@@ -107,6 +123,11 @@ export function decide(saga: SagaState, outcome: StepOutcome, ctx: DecideContext
 
     case 'release_stock':
       // Compensations must finish: they are retried for as long as it takes.
+      if (outcome.kind === 'unavailable') return retryLater(saga);
+      return advance(saga, { step: 'release_cart' });
+
+    case 'release_cart':
+      // Before the money is settled: the shopper may retry the same cart (another card) at once.
       if (outcome.kind === 'unavailable') return retryLater(saga);
       return advance(saga, saga.paymentState === 'none' ? { step: 'done', status: 'compensated' } : { step: 'settle_payment' });
 

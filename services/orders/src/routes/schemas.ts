@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkoutPaymentSchema } from '@emporium/contracts';
 import { orderStates } from '../domain/order-state.ts';
 
 /** Request pieces several routes share. */
@@ -25,26 +26,11 @@ export const shippingAddressSchema = z.object({
   country: text(56),
 });
 
-/** Card data is only validated for shape here and handed to payments; it is never stored or logged. */
-export const paymentSchema = z
-  .object({
-    provider: z.enum(['sandbox', 'stripe', 'mercadopago']).optional(),
-    cardNumber: z
-      .string()
-      .regex(/^(?:\d[ -]?){11,18}\d$/, 'must be 12 to 19 digits')
-      .transform((s) => s.replace(/[ -]/g, ''))
-      .optional(),
-    token: text(500).optional(),
-    expMonth: z.number().int().min(1).max(12).optional(),
-    expYear: z.number().int().min(2000).max(2100).optional(),
-    cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits').optional(),
-  })
-  .refine((p) => p.cardNumber !== undefined || p.token !== undefined, { message: 'give a cardNumber or a token', path: ['cardNumber'] });
-
 export const placeOrderBody = z.object({
   cartId: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be an id'),
   email: z.email().max(254).optional(),
-  payment: paymentSchema,
+  // One schema with payments' (@emporium/contracts): a Luhn-invalid number or an over-long token is a 400 here, not a decline there.
+  payment: checkoutPaymentSchema.optional(),
   shippingAddress: shippingAddressSchema,
 });
 

@@ -45,9 +45,18 @@ export class SagaRunner {
 
   constructor(private readonly o: SagaRunnerOptions) {}
 
-  /** Runs a new order's saga (just created, at its first step) while its request waits; the caller already holds the saga's lease. */
-  runLive(order: OrderRow, method: PaymentMethod, requestId: string): Promise<void> {
-    const run = this.drive(order.id, { live: true, method, requestId }, { order, saga: initialSaga() }).finally(() => this.live.delete(order.id));
+  /**
+   * Runs a new order's saga (just created, at its first step) for its request; the caller already
+   * holds the saga's lease. The request may stop waiting (time budget) while the run goes on: it
+   * still compensates at once on a failure, and `stop` waits for it on shutdown.
+   */
+  runLive(order: OrderRow, method: PaymentMethod | undefined, requestId: string): Promise<void> {
+    const run = this.drive(order.id, { live: true, method, requestId }, { order, saga: initialSaga() })
+      .catch((error) => {
+        this.o.logger.error({ err: error, orderId: order.id }, 'checkout saga run failed; recovery will resume it');
+        throw error;
+      })
+      .finally(() => this.live.delete(order.id));
     this.live.set(order.id, run);
     return run;
   }
@@ -75,9 +84,10 @@ export class SagaRunner {
     clearInterval(this.timer);
   }
 
+  /** Waits for the recovery pass and for live runs whose request no longer waits (they stop at their next step). */
   async stop(): Promise<void> {
     this.beginShutdown();
-    await this.pass;
+    await Promise.allSettled([this.pass, ...this.live.values()]);
   }
 
   /** One recovery pass over sagas nobody holds; each is driven as far as it can go now. */
@@ -126,7 +136,7 @@ export class SagaRunner {
       let saga = initial;
       while (!this.stopping && isActive(saga)) {
         const outcome = await this.perform(saga, order, run);
-        const decision = decide(saga, outcome, { live: run.live && !this.stopping, maxAttempts: this.o.maxAttempts });
+        const decision = decide(saga, outcome, { live: run.live && !this.stopping, maxAttempts: this.o.maxAttempts, nothingToPay: order.total === 0 });
         owned = await this.persist(orderId, saga, decision);
         if (!owned || decision.kind === 'retry_later') return;
         saga = decision.saga;
@@ -186,6 +196,8 @@ export class SagaRunner {
         return attempt(() => upstream.markCartCheckedOut(order.cartId, order.id, rid));
       case 'release_stock':
         return attempt(() => upstream.release(order.id, rid));
+      case 'release_cart':
+        return attempt(() => upstream.releaseCart(order.cartId, order.id, rid));
       case 'settle_payment':
         return attempt(() => this.settlePayment(order, rid));
       case 'done':

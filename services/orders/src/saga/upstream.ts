@@ -1,29 +1,10 @@
 import { z } from 'zod';
 import { HttpClient, type ServiceDeps } from '@emporium/kit';
-import { currencySchema, minorUnitsSchema } from '@emporium/contracts';
+import { checkoutCartSchema, paymentProvidersSchema, type CheckoutCart, type CheckoutPayment, type PaymentProviders } from '@emporium/contracts';
 
 /** Card data or a provider token: passed straight to payments, never stored or logged here. */
-export interface PaymentMethod {
-  provider?: 'sandbox' | 'stripe' | 'mercadopago';
-  cardNumber?: string;
-  token?: string;
-  expMonth?: number;
-  expYear?: number;
-  cvc?: string;
-}
-
-export const cartSchema = z.object({
-  id: z.string(),
-  userId: z.string().nullish(),
-  status: z.string(),
-  currency: currencySchema,
-  lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive(), unitPrice: minorUnitsSchema, lineTotal: minorUnitsSchema })),
-  subtotal: minorUnitsSchema,
-  discount: minorUnitsSchema,
-  total: minorUnitsSchema,
-  discountCode: z.string().nullish(),
-});
-export type Cart = z.infer<typeof cartSchema>;
+export type PaymentMethod = CheckoutPayment;
+export type Cart = CheckoutCart;
 
 const paymentRecordSchema = z.looseObject({
   paymentId: z.string().optional(),
@@ -63,8 +44,13 @@ export function createUpstream(deps: Pick<ServiceDeps, 'services'>, timeoutMs: n
 
   return {
     async getCart(cartId: string, requestId?: string): Promise<Cart> {
-      return cartSchema.parse(await cart.json({ path: `/internal/carts/${enc(cartId)}`, requestId }));
+      return checkoutCartSchema.parse(await cart.json({ path: `/internal/carts/${enc(cartId)}`, requestId }));
     },
+    /** Holds the cart for `orderId` (and redeems its code) before the order is written; 409 names the order holding it. */
+    async claimCart(cartId: string, claim: { orderId: string; userId: string | null }, requestId?: string): Promise<Cart> {
+      return checkoutCartSchema.parse(await post(cart, `/internal/carts/${enc(cartId)}/claim`, claim, requestId));
+    },
+    releaseCart: (cartId: string, orderId: string, requestId?: string) => post(cart, `/internal/carts/${enc(cartId)}/release`, { orderId }, requestId),
     markCartCheckedOut: (cartId: string, orderId: string, requestId?: string) => post(cart, `/internal/carts/${enc(cartId)}/checkout`, { orderId }, requestId),
     reserve: (orderId: string, lines: Array<{ sku: string; quantity: number }>, ttlSeconds: number, requestId?: string) =>
       post(inventory, '/internal/reservations', { orderId, lines, ttlSeconds }, requestId),
@@ -83,6 +69,9 @@ export function createUpstream(deps: Pick<ServiceDeps, 'services'>, timeoutMs: n
     voidPayment: (paymentId: string, requestId?: string) => post(payments, `/internal/payments/${enc(paymentId)}/void`, {}, requestId),
     refund: (paymentId: string, amount: number, idempotencyKey: string, requestId?: string) =>
       post(payments, `/internal/payments/${enc(paymentId)}/refund`, { amount }, requestId, idempotencyKey),
+    async paymentProviders(requestId?: string): Promise<PaymentProviders> {
+      return paymentProvidersSchema.parse(await payments.json({ path: '/internal/payments/providers', requestId }));
+    },
     async paymentsOfOrder(orderId: string, requestId?: string): Promise<PaymentRecord[]> {
       const res = await payments.json<{ items?: unknown[] }>({ path: `/internal/payments/by-order/${enc(orderId)}`, requestId });
       return (res.items ?? []).flatMap((item) => {

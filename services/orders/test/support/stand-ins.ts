@@ -33,7 +33,9 @@ interface Payment {
 }
 
 export class UpstreamState {
-  readonly carts = new Map<string, { userId: string | null; currency: string; lines: CartLine[]; checkedOutBy?: string }>();
+  readonly carts = new Map<string, { userId: string | null; currency: string; lines: CartLine[]; discount: number; claimedBy?: string; checkedOutBy?: string }>();
+  /** What GET /internal/payments/providers lists. */
+  providers: string[] = ['sandbox'];
   readonly stock = new Map<string, number>();
   readonly reservations = new Map<string, { lines: Array<{ sku: string; quantity: number }>; status: 'reserved' | 'released' | 'committed' }>();
   readonly payments = new Map<string, Payment>();
@@ -43,9 +45,10 @@ export class UpstreamState {
   paymentsMode: 'ok' | 'decline' | 'down' | 'hang' = 'ok';
   private hung: Array<() => void> = [];
 
-  addCart(lines: CartLine[], userId: string | null = null): string {
+  /** `discount` in minor units (the subtotal at most: a 100 % code makes a free order). */
+  addCart(lines: CartLine[], userId: string | null = null, discount = 0): string {
     const id = randomUUID();
-    this.carts.set(id, { userId, currency: 'EUR', lines });
+    this.carts.set(id, { userId, currency: 'EUR', lines, discount });
     return id;
   }
 
@@ -97,19 +100,50 @@ export function standIns(state: UpstreamState): ServiceModule[] {
   const orderLines = z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() }));
 
   const cart = module('cart', (app) => {
-    app.get('/internal/carts/:cartId', async (request) => {
-      const { cartId } = request.params as { cartId: string };
-      const found = state.carts.get(cartId);
-      if (!found) throw new HttpProblem(404, `Cart ${cartId} not found`);
+    type StoredCart = NonNullable<ReturnType<typeof state.carts.get>>;
+    const view = (cartId: string, found: StoredCart) => {
       const lines = found.lines.map((l) => ({ ...l, lineTotal: lineTotal(l) }));
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
-      return { id: cartId, userId: found.userId, status: found.checkedOutBy ? 'converted' : 'active', currency: found.currency, lines, subtotal, discount: 0, total: subtotal, discountCode: null };
+      const discount = Math.min(found.discount, subtotal);
+      const status = found.checkedOutBy ? 'converted' : 'active';
+      return { id: cartId, userId: found.userId, status, currency: found.currency, lines, subtotal, discount, total: subtotal - discount, discountCode: discount ? 'STAND-IN' : null, claimedBy: found.claimedBy ?? null };
+    };
+    const load = (cartId: string) => {
+      const found = state.carts.get(cartId);
+      if (!found) throw new HttpProblem(404, `Cart ${cartId} not found`);
+      return found;
+    };
+    const orderBody = z.object({ orderId: z.string() });
+    app.get('/internal/carts/:cartId', async (request) => {
+      const { cartId } = request.params as { cartId: string };
+      return view(cartId, load(cartId));
     });
-    app.post('/internal/carts/:cartId/checkout', { schema: { body: z.object({ orderId: z.string() }) } }, async (request) => {
-      const found = state.carts.get((request.params as { cartId: string }).cartId);
-      if (!found) throw new HttpProblem(404, 'Cart not found');
-      found.checkedOutBy ??= request.body.orderId;
-      return { id: (request.params as { cartId: string }).cartId, status: 'converted' };
+    // Like the real cart: one order holds a cart; others get 409 naming it.
+    app.post('/internal/carts/:cartId/claim', { schema: { body: z.object({ orderId: z.string(), userId: z.string().nullable() }) } }, async (request) => {
+      const { cartId } = request.params as { cartId: string };
+      const found = load(cartId);
+      const { orderId, userId } = request.body;
+      if (found.claimedBy === orderId || found.checkedOutBy === orderId) return view(cartId, found);
+      if (found.userId && found.userId !== userId) throw new HttpProblem(403, 'This cart belongs to another user');
+      const holder = found.checkedOutBy ?? found.claimedBy;
+      if (holder) throw new HttpProblem(409, `Cart ${cartId} is held by order ${holder}`, { orderId: holder });
+      if (found.lines.length === 0) throw new HttpProblem(422, `Cart ${cartId} is empty`, { cartId });
+      found.claimedBy = orderId;
+      return view(cartId, found);
+    });
+    app.post('/internal/carts/:cartId/release', { schema: { body: orderBody } }, async (request) => {
+      const { cartId } = request.params as { cartId: string };
+      const found = load(cartId);
+      if (found.claimedBy === request.body.orderId) found.claimedBy = undefined;
+      return { id: cartId, status: found.checkedOutBy ? 'converted' : 'active', orderId: found.checkedOutBy ?? null, claimedBy: found.claimedBy ?? null };
+    });
+    app.post('/internal/carts/:cartId/checkout', { schema: { body: orderBody } }, async (request) => {
+      const { cartId } = request.params as { cartId: string };
+      const found = load(cartId);
+      if (found.checkedOutBy !== request.body.orderId && found.claimedBy !== request.body.orderId) throw new HttpProblem(409, 'The cart is not claimed by this order');
+      found.checkedOutBy = request.body.orderId;
+      found.claimedBy = undefined;
+      return { id: cartId, status: 'converted', orderId: found.checkedOutBy, claimedBy: null };
     });
   });
 
@@ -154,6 +188,7 @@ export function standIns(state: UpstreamState): ServiceModule[] {
     app.addHook('preHandler', async () => {
       if (state.paymentsMode === 'down') throw new HttpProblem(503, 'Payments provider unavailable');
     });
+    app.get('/internal/payments/providers', async () => ({ defaultProvider: 'sandbox', providers: state.providers }));
     app.post('/internal/payments/authorize', async (request, reply) => {
       const body = request.body as { orderId: string; amount: number; currency: string; method: { cardNumber?: string } };
       const answer = await state.once(key(request.headers), async () => {

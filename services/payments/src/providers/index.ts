@@ -1,3 +1,4 @@
+import { paymentProviderNames } from '@emporium/contracts';
 import { MercadoPagoProvider, type MercadoPagoConfig } from './mercadopago.ts';
 import type { PaymentProvider, ProviderName } from './provider.ts';
 import { SandboxProvider, type SandboxConfig } from './sandbox.ts';
@@ -17,7 +18,7 @@ export interface ProviderConfigs {
   mercadopago: MercadoPagoConfig;
 }
 
-export const PROVIDER_NAMES: readonly ProviderName[] = ['sandbox', 'stripe', 'mercadopago'];
+export const PROVIDER_NAMES: readonly ProviderName[] = paymentProviderNames;
 
 export function isProviderName(value: string): value is ProviderName {
   return (PROVIDER_NAMES as readonly string[]).includes(value);

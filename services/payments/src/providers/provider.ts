@@ -7,7 +7,10 @@
  * nothing a provider returns, stores or logs ever contains it — `last4` is all that is kept.
  */
 
-export type ProviderName = 'sandbox' | 'stripe' | 'mercadopago';
+import type { PaymentProviderName } from '@emporium/contracts';
+
+/** The providers are named once, in @emporium/contracts (orders validates a checkout's provider with the same list). */
+export type ProviderName = PaymentProviderName;
 
 export interface PaymentMethodInput {
   cardNumber?: string;

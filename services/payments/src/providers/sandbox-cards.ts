@@ -1,4 +1,7 @@
+import { isLuhnValid } from '@emporium/contracts';
 import type { ProviderErrorCode } from './provider.ts';
+
+export { isLuhnValid };
 
 /**
  * How the sandbox decides an authorization, modelled on Stripe's test cards so the same
@@ -31,21 +34,6 @@ export const SANDBOX_TEST_TOKENS: Readonly<Record<string, CardVerdict>> = {
   pm_card_chargeDeclinedExpiredCard: EXPIRED,
   pm_card_chargeDeclinedProcessingError: PROCESSING,
 };
-
-/** The Luhn checksum every real card number satisfies. */
-export function isLuhnValid(digits: string): boolean {
-  if (!/^\d{12,19}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 function isExpired(expMonth: number, expYear: number, now: Date): boolean {
   const year = expYear < 100 ? 2000 + expYear : expYear;

@@ -1,21 +1,11 @@
 import { z } from 'zod';
 import type { Db, ServiceApp } from '@emporium/kit';
-import { currencySchema } from '@emporium/contracts';
+import { currencySchema, paymentMethodSchema, paymentProviderSchema, type PaymentProviders } from '@emporium/contracts';
 import type { PaymentOperations } from '../operations/payments.ts';
 import { paymentsByOrder } from '../operations/queries.ts';
-import { PROVIDER_NAMES } from '../providers/index.ts';
+import type { ProviderRegistry } from '../config.ts';
+import type { ProviderName } from '../providers/index.ts';
 import { idempotencyHeaders, paymentDto, paymentParams, refundBody, sendStored } from './shared.ts';
-
-const methodSchema = z
-  .object({
-    // Digits with optional spaces or dashes; the number itself is only ever passed to the provider.
-    cardNumber: z.string().regex(/^\d[\d -]{10,21}\d$/, 'must be a card number of 12 to 19 digits').optional(),
-    token: z.string().min(1).max(255).optional(),
-    expMonth: z.number().int().min(1).max(12).optional(),
-    expYear: z.number().int().min(0).max(9999).optional(),
-    cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits').optional(),
-  })
-  .refine((m) => m.cardNumber !== undefined || m.token !== undefined, { message: 'a cardNumber or a token is required' });
 
 const authorizeBody = z.object({
   orderId: z.string().min(1).max(100),
@@ -23,12 +13,16 @@ const authorizeBody = z.object({
   currency: currencySchema,
   email: z.email().max(254).optional(),
   userId: z.string().min(1).max(100).optional(),
-  provider: z.enum(PROVIDER_NAMES as ['sandbox', 'stripe', 'mercadopago']).optional(),
-  method: methodSchema,
+  provider: paymentProviderSchema.optional(),
+  // The same schema orders validates a checkout's payment with, so what orders accepts is never refused here for its shape.
+  method: paymentMethodSchema,
 });
 
 /** Service-to-service routes (the orders saga); the gateway never forwards /internal. */
-export function registerInternalRoutes(app: ServiceApp, db: Db, payments: PaymentOperations): void {
+export function registerInternalRoutes(app: ServiceApp, db: Db, payments: PaymentOperations, providers: { registry: ProviderRegistry; defaultProvider: ProviderName }): void {
+  // Orders asks before it writes an order, so a checkout naming a provider this deployment lacks is refused up front.
+  app.get('/internal/payments/providers', async (): Promise<PaymentProviders> => ({ defaultProvider: providers.defaultProvider, providers: [...providers.registry.keys()] }));
+
   app.post('/internal/payments/authorize', { schema: { headers: idempotencyHeaders, body: authorizeBody } }, async (request, reply) =>
     sendStored(reply, await payments.authorize(request.body, request.headers['idempotency-key'])),
   );
