@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerJwksRoute } from './routes/jwks.ts';
 import { registerMeRoutes } from './routes/me.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
+import { registerAccountRoutes } from './routes/account.ts';
 
 export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const config = loadConfig(usersConfigSchema, deps.env);
@@ -21,12 +22,12 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
     deps,
     config,
     signer,
-    sessions: new Sessions(deps.db, signer, config.REFRESH_TOKEN_TTL_DAYS, deps.logger),
-    loginFailures: deps.redis ? new RedisAttemptCounter(deps.redis) : new MemoryAttemptCounter(),
+    sessions: new Sessions(deps.db, signer, config.REFRESH_TOKEN_TTL_DAYS, deps.logger, () => deps.relay.nudge()),
+    attempts: deps.redis ? new RedisAttemptCounter(deps.redis) : new MemoryAttemptCounter(),
   };
 
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-    if (await ensureAdmin(deps.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD })) deps.relay.nudge();
+    if (await ensureAdmin(deps.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, signer.ttlSeconds)) deps.relay.nudge();
   } else if (config.ADMIN_EMAIL || config.ADMIN_PASSWORD) {
     deps.logger.warn('ADMIN_EMAIL and ADMIN_PASSWORD must be set together; no admin bootstrapped');
   }
@@ -36,6 +37,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
   return app;
 }
 
