@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { outbox } from '@emporium/kit';
 import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
@@ -26,7 +26,7 @@ const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example
 const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
 
 async function eventsFor<T extends Record<string, unknown>>(type: string, match: (data: T) => boolean): Promise<T[]> {
-  const rows = await db().select().from(outbox).where(eq(outbox.type, type));
+  const rows = await db().select().from(outbox).where(eq(outbox.type, type)).orderBy(asc(outbox.occurredAt));
   return rows.map((r) => r.data as T).filter(match);
 }
 
