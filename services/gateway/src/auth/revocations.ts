@@ -37,8 +37,8 @@ const revocationClaims = accessTokenClaimsSchema.pick({ sid: true, ver: true });
 export function rejectRevokedTokens(store: RevocationStore) {
   return async (request: FastifyRequest) => {
     const entry = requestState(request);
-    if (!entry.principal) return;
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')![1]!;
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!entry.principal || !token) return;
     const claims = revocationClaims.safeParse(decodeJwt(token));
     const identity = { userId: entry.principal.userId, sessionId: claims.data?.sid, version: claims.data?.ver };
     try {
