@@ -15,8 +15,11 @@ export async function login(api: ApiClient, email: string, password: string): Pr
 /** Registers a customer and returns its id and tokens. */
 export async function signUp(api: ApiClient, email: string, password = 'customer-password-1') {
   const reg = await api.post('/api/v1/users/register', { email, password, name: email.split('@')[0] });
-  assert.equal(reg.status, 201, `register ${email}: ${JSON.stringify(reg.body)}`);
-  return { id: reg.body.id as string, ...(await login(api, email, password)) };
+  assert.equal(reg.status, 202, `register ${email}: ${JSON.stringify(reg.body)}`);
+  const tokens = await login(api, email, password);
+  // Sign-up does not say whether it created an account, so the id comes from the profile.
+  const me = await api.get('/api/v1/users/me', { token: tokens.accessToken });
+  return { id: me.body.id as string, ...tokens };
 }
 
 /** Registers a user and has the admin make it staff; returns a staff token. */

@@ -9,6 +9,10 @@ export const accessTokenClaimsSchema = z.object({
   sub: z.string(),
   email: z.email(),
   roles: z.array(roleSchema),
+  /** Sign-in session (refresh token family) the token belongs to; the gateway rejects tokens of ended sessions. */
+  sid: z.string().optional(),
+  /** The user's token version when it was issued; a role or password change raises it, older tokens are refused. */
+  ver: z.number().int().nonnegative().optional(),
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 

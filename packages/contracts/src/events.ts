@@ -16,6 +16,14 @@ export const eventSchemas = {
   'user.role_changed': { version: 1, data: z.object({ userId: z.string(), roles: z.array(z.string()), changedBy: z.string() }) },
   // The customer asked for their account to be deleted: every service anonymises what it holds about them.
   'user.anonymised': { version: 1, data: z.object({ userId: z.string() }) },
+  // Access-token revocation, followed by the gateway. `forgetAfter`: every token it covers has expired by then.
+  'user.session_revoked': { version: 1, data: z.object({ userId: z.string(), sessionId: z.string(), reason: z.string(), forgetAfter: z.iso.datetime() }) },
+  'user.tokens_revoked': { version: 1, data: z.object({ userId: z.string(), minTokenVersion: z.number().int().positive(), reason: z.string(), forgetAfter: z.iso.datetime() }) },
+  // Account emails, sent by notifications. Links carry single-use secrets: never log or show these payloads.
+  'user.email_verification_requested': { version: 1, data: z.object({ userId: z.string(), email: z.email(), verifyUrl: z.url(), expiresAt: z.iso.datetime() }) },
+  'user.password_reset_requested': { version: 1, data: z.object({ userId: z.string(), email: z.email(), resetUrl: z.url(), expiresAt: z.iso.datetime() }) },
+  'user.signup_with_existing_email': { version: 1, data: z.object({ userId: z.string(), email: z.email(), signInUrl: z.url(), forgotPasswordUrl: z.url() }) },
+  'user.password_changed': { version: 1, data: z.object({ userId: z.string(), email: z.email(), forgotPasswordUrl: z.url() }) },
   'product.created': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
   'product.updated': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
   'order.created': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine) }) },

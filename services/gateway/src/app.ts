@@ -7,6 +7,7 @@ import { clientIp } from './domain/headers.ts';
 import type { OpenApiDocument } from './domain/openapi.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
 import { authenticate, principalOf, rejectInvalidToken, requestState } from './auth/authentication.ts';
+import { followRevocations, rejectRevokedTokens, revocationStore } from './auth/revocations.ts';
 import { UpstreamPool } from './upstream/pool.ts';
 import { HealthChecker } from './upstream/health-checker.ts';
 import { OpenApiCollector } from './upstream/openapi-collector.ts';
@@ -27,7 +28,10 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const verifier = new TokenVerifier(() => `${directory.url('users')}/.well-known/jwks.json`, config.JWT_ISSUER);
   const collector = new OpenApiCollector({ services, pool, own: () => app.swagger() as OpenApiDocument, cacheMs: config.DOCS_CACHE_MS, timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS, logger: deps.logger });
 
+  const revocations = revocationStore(deps);
+  await followRevocations(deps, revocations);
   app.addHook('onRequest', authenticate(verifier));
+  app.addHook('onRequest', rejectRevokedTokens(revocations));
   app.addHook('preHandler', rejectInvalidToken);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -18,6 +18,7 @@ import { oidcConfigSchema, oidcSettings } from './oidc/config.ts';
 import { OidcProviderClient } from './oidc/provider-client.ts';
 import { OidcSignIn } from './oidc/sign-in.ts';
 import { CustomerOrdersClient } from './privacy/orders-client.ts';
+import { registerAccountRoutes } from './routes/account.ts';
 
 export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const config = loadConfig(usersConfigSchema, deps.env);
@@ -28,12 +29,12 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
     deps,
     config,
     signer,
-    sessions: new Sessions(deps.db, signer, config.REFRESH_TOKEN_TTL_DAYS, deps.logger),
-    loginFailures: deps.redis ? new RedisAttemptCounter(deps.redis) : new MemoryAttemptCounter(),
+    sessions: new Sessions(deps.db, signer, config.REFRESH_TOKEN_TTL_DAYS, deps.logger, () => deps.relay.nudge()),
+    attempts: deps.redis ? new RedisAttemptCounter(deps.redis) : new MemoryAttemptCounter(),
   };
 
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-    if (await ensureAdmin(deps.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD })) deps.relay.nudge();
+    if (await ensureAdmin(deps.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, signer.ttlSeconds)) deps.relay.nudge();
   } else if (config.ADMIN_EMAIL || config.ADMIN_PASSWORD) {
     deps.logger.warn('ADMIN_EMAIL and ADMIN_PASSWORD must be set together; no admin bootstrapped');
   }
@@ -47,6 +48,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const orders = new CustomerOrdersClient(deps, config.ORDERS_TIMEOUT_MS);
   app.addHook('onClose', async () => orders.shutdown());
   registerPrivacyRoutes(app, ctx, orders);
+  registerAccountRoutes(app, ctx);
   return app;
 }
 

@@ -10,5 +10,6 @@ export interface UsersContext {
   config: UsersConfig;
   signer: AccessTokenSigner;
   sessions: Sessions;
-  loginFailures: AttemptCounter;
+  /** Counts attempts per key: sign-in failures, known addresses, account emails sent. */
+  attempts: AttemptCounter;
 }

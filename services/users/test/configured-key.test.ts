@@ -22,7 +22,7 @@ const password = 'a long enough password';
 
 test('tokens are signed with the configured key and kid', async () => {
   const email = `key-${randomUUID().slice(0, 8)}@example.com`;
-  assert.equal((await api.post('/users/register', { email, password })).status, 201);
+  assert.equal((await api.post('/users/register', { email, password })).status, 202);
   const login = await api.post('/users/login', { email, password });
   assert.equal(login.body.expiresIn, 120);
   assert.equal(decodeProtectedHeader(login.body.accessToken).kid, 'configured-1');
@@ -34,12 +34,12 @@ test('tokens are signed with the configured key and kid', async () => {
 
 test('admin bootstrap takes over a pre-registered account: new password, admin role, old sessions ended', async () => {
   const email = `squatter-${randomUUID().slice(0, 8)}@example.com`;
-  assert.equal((await api.post('/users/register', { email, password })).status, 201);
+  assert.equal((await api.post('/users/register', { email, password })).status, 202);
   const squatter = await api.post('/users/login', { email, password });
   const { db } = platform.service('users').deps;
 
-  assert.equal(await ensureAdmin(db, { email: email.toUpperCase(), password: 'the configured admin password' }), true);
-  assert.equal(await ensureAdmin(db, { email, password: 'yet another password' }), false, 'idempotent once admin');
+  assert.equal(await ensureAdmin(db, { email: email.toUpperCase(), password: 'the configured admin password' }, 120), true);
+  assert.equal(await ensureAdmin(db, { email, password: 'yet another password' }, 120), false, 'idempotent once admin');
 
   assert.equal((await api.post('/users/login', { email, password })).status, 401);
   assert.equal((await api.post('/users/refresh', { refreshToken: squatter.body.refreshToken })).status, 401);

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { can, permissionsFor } from '../src/domain/permissions.ts';
 import { judgeRefreshToken } from '../src/domain/refresh-tokens.ts';
-import { loginThrottleKey, retryAfterSeconds } from '../src/domain/login-throttle.ts';
+import { accountThrottleKey, loginThrottleKey, loginWaitSeconds, retryAfterSeconds } from '../src/domain/login-throttle.ts';
+import { weakPasswordReason } from '../src/domain/password-strength.ts';
 import { normalizeEmail } from '../src/domain/emails.ts';
 import { MemoryAttemptCounter } from '../src/db/attempt-counters.ts';
 
@@ -56,4 +57,34 @@ test('in-memory attempt counter windows expire', async () => {
 
 test('emails compare case-insensitively', () => {
   assert.equal(normalizeEmail('  Ada@Example.COM '), 'ada@example.com');
+});
+
+test('per-account throttle: spares known addresses and ends with its window', async () => {
+  const policy = { maxFailures: 5, accountMaxFailures: 20, windowSeconds: 900 };
+  const none = { count: 0, resetsInSeconds: 0 };
+  const spread = { count: 20, resetsInSeconds: 300 };
+  assert.equal(loginWaitSeconds(policy, { address: none, account: spread, knownAddress: false }), 300);
+  assert.equal(loginWaitSeconds(policy, { address: none, account: spread, knownAddress: true }), 0);
+  assert.equal(loginWaitSeconds(policy, { address: { count: 5, resetsInSeconds: 60 }, account: spread, knownAddress: true }), 60, 'a known address still has its own limit');
+  assert.equal(loginWaitSeconds(policy, { address: none, account: { count: 19, resetsInSeconds: 300 }, knownAddress: false }), 0);
+  assert.notEqual(accountThrottleKey('a@x.io'), loginThrottleKey('a@x.io', ''));
+
+  // Failures after the limit do not push the window out: the lock ends when the first failure's window does.
+  let clock = 0;
+  const counter = new MemoryAttemptCounter(() => clock);
+  for (let i = 0; i < 20; i++) await counter.hit('k', 900);
+  clock += 600_000;
+  for (let i = 0; i < 50; i++) await counter.hit('k', 900);
+  assert.equal(loginWaitSeconds(policy, { address: none, account: await counter.peek('k'), knownAddress: false }), 300);
+  clock += 300_000;
+  assert.equal(loginWaitSeconds(policy, { address: none, account: await counter.peek('k'), knownAddress: false }), 0);
+});
+
+test('weak passwords: common ones, with digits or symbols added, repeated, or of few characters', () => {
+  const common = new Set(['password', 'iloveyou', 'qwerty', 'dragon']);
+  assert.match(weakPasswordReason('PassWord', common)!, /most common/);
+  assert.match(weakPasswordReason('iloveyou2024!', common)!, /digits or symbols added/);
+  assert.match(weakPasswordReason('qwertyqwertyqwerty', common)!, /repeated/);
+  assert.match(weakPasswordReason('abababababab', common)!, /few different characters/);
+  for (const fine of ['correct horse battery', 'dragonfly in the garden', '2024!iloveyou-not']) assert.equal(weakPasswordReason(fine, common), undefined, fine);
 });

@@ -32,6 +32,9 @@ export const accessRules: readonly AccessRule[] = [
   { methods: '*', path: '/users/refresh', access: 'public' },
   { methods: '*', path: '/users/logout', access: 'public' },
   { methods: '*', path: '/users/oidc/**', access: 'public' },
+  // the emailed link's token is the proof: asking for and using a reset link, confirming an address
+  { methods: ['POST'], path: '/users/password-reset/**', access: 'public' },
+  { methods: ['POST'], path: '/users/email-verification/**', access: 'public' },
   { methods: '*', path: '/users', access: admin },
   { methods: '*', path: '/users/roles/**', access: admin },
   { methods: '*', path: '/users/*/roles/**', access: admin },

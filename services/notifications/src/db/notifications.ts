@@ -1,6 +1,10 @@
 import { and, count, desc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '@emporium/kit';
 import { notifications, type DeliveryStatus, type NotificationRow } from './schema.ts';
+import { confidentialEvents } from '../domain/templates.ts';
+
+/** What stands in for the body of an email whose link must stay with its recipient. */
+export const withheldBody = '[withheld: this email carries a single-use link for its recipient only]';
 
 export type NewNotification = Omit<typeof notifications.$inferInsert, 'status' | 'attempts' | 'nextAttemptAt'>;
 
@@ -55,6 +59,11 @@ export async function markFailed(db: Db, id: string, error: string, nextAttemptA
     .where(eq(notifications.id, id));
 }
 
+/** Once a confidential email is out, its link no longer needs to sit in our database. */
+export async function wipeBody(db: Db, id: string): Promise<void> {
+  await db.update(notifications).set({ body: withheldBody }).where(eq(notifications.id, id));
+}
+
 /** Queued or failed notifications whose next attempt is due (the retry loop's work list). */
 export async function dueNotificationIds(db: Db, now: Date, maxAttempts: number, limit: number): Promise<string[]> {
   const rows = await db
@@ -98,7 +107,7 @@ export function toDto(row: NotificationRow) {
     eventType: row.eventType,
     eventId: row.eventId,
     subject: row.subject,
-    body: row.body,
+    body: confidentialEvents.has(row.eventType) ? withheldBody : row.body,
     format: row.format,
     status: row.status,
     attempts: row.attempts,

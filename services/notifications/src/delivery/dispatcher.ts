@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Db } from '@emporium/kit';
 import type { Channels } from '../channels/index.ts';
 import { nextAttemptAt } from '../domain/retry.ts';
-import { claimForSend, dueNotificationIds, markFailed, markSent } from '../db/notifications.ts';
+import { claimForSend, dueNotificationIds, markFailed, markSent, wipeBody } from '../db/notifications.ts';
+import { confidentialEvents } from '../domain/templates.ts';
 
 export interface DeliveryPolicy {
   maxAttempts: number;
@@ -78,6 +79,7 @@ export class Dispatcher {
     try {
       const { providerMessageId } = await this.channels[row.channel].send({ notificationId: row.id, recipient: row.recipient, subject: row.subject, body: row.body, format: row.format });
       await markSent(this.db, row.id, providerMessageId, new Date());
+      if (confidentialEvents.has(row.eventType)) await wipeBody(this.db, row.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = nextAttemptAt(row.attempts, new Date(), this.policy);

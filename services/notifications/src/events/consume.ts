@@ -10,12 +10,12 @@ import type { Settings } from '../config.ts';
 
 const CONSUMER = 'notifications';
 
-/** Who an event's email goes to: the customer on the order, or the staff mailbox for stock alerts. */
+/** Who an event's email goes to: the customer or account holder, or the staff mailbox for stock alerts. */
 function addressee(type: NotifiedEvent, data: object, settings: Settings): { recipient?: string; userId: string | null } {
   if (type === 'inventory.low_stock') return { recipient: settings.STAFF_EMAIL, userId: null };
-  // Every other notified event is an order event: its payload names the customer.
-  const order = data as { email: string | null; userId: string | null };
-  return { recipient: order.email ?? undefined, userId: order.userId };
+  // Every other notified event is an order or account event: its payload names the person.
+  const person = data as { email: string | null; userId: string | null };
+  return { recipient: person.email ?? undefined, userId: person.userId };
 }
 
 /**

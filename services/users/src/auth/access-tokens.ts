@@ -15,7 +15,7 @@ export class AccessTokenSigner {
   }
 
   sign(claims: AccessTokenClaims): Promise<string> {
-    return new SignJWT({ email: claims.email, roles: claims.roles })
+    return new SignJWT({ email: claims.email, roles: claims.roles, sid: claims.sid, ver: claims.ver })
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(this.issuer)

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@emporium/kit';
 import { findUserByEmail, insertUser, rolesOf, setPassword, setRoles } from '../db/users.ts';
-import { revokeAllOfUser } from '../db/refresh-tokens.ts';
 import { normalizeEmail } from '../domain/emails.ts';
 import { publishRoleChanged, publishUserRegistered } from '../events/published.ts';
 import { hashPassword } from './passwords.ts';
+import { endAllSessions } from './revocation.ts';
 
 /**
  * Makes sure the configured admin exists with the admin role; running it again changes nothing.
@@ -13,7 +13,7 @@ import { hashPassword } from './passwords.ts';
  * whoever registered the address first would be promoted with a password they chose.
  * Returns true when something changed (events were written).
  */
-export async function ensureAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
+export async function ensureAdmin(db: Db, admin: { email: string; password: string }, accessTtlSeconds: number): Promise<boolean> {
   const email = normalizeEmail(admin.email);
   const passwordHash = await hashPassword(admin.password);
   return db.transaction(async (tx) => {
@@ -30,7 +30,7 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
     const promoted = [...roles, 'admin' as const];
     await setRoles(tx, existing.id, promoted);
     await setPassword(tx, existing.id, passwordHash);
-    await revokeAllOfUser(tx, existing.id, 'admin');
+    await endAllSessions(tx, existing.id, 'admin', accessTtlSeconds);
     await publishRoleChanged(tx, { userId: existing.id, roles: promoted, changedBy: 'system' });
     return true;
   });

@@ -2,11 +2,13 @@ import { unauthorized, type Db, type Executor } from '@emporium/kit';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { UserRow } from '../db/schema.ts';
-import { findUserById, rolesOf } from '../db/users.ts';
-import { insertRefreshToken, lockRefreshToken, revokeFamily, revokeRefreshToken } from '../db/refresh-tokens.ts';
+import { rolesOf } from '../db/users.ts';
+import { lockUserForTokenIssue } from '../db/credentials.ts';
+import { insertRefreshToken, lockRefreshToken, revokeRefreshToken } from '../db/refresh-tokens.ts';
 import { judgeRefreshToken } from '../domain/refresh-tokens.ts';
 import { hashRefreshSecret, newRefreshSecret } from './refresh-secrets.ts';
 import type { AccessTokenSigner } from './access-tokens.ts';
+import { endSession } from './revocation.ts';
 
 export interface TokenPair {
   accessToken: string;
@@ -28,45 +30,59 @@ export class Sessions {
     private readonly signer: AccessTokenSigner,
     private readonly refreshTtlDays: number,
     private readonly logger: Logger,
+    /** Called after a commit that wrote events (the outbox relay's nudge). */
+    private readonly eventsWritten: () => void,
   ) {}
 
-  start(user: UserRow): Promise<TokenPair> {
-    return this.issue(this.db, user, randomUUID());
+  /** A new session for the user, inside the caller's transaction when `tx` is given. */
+  async start(user: Pick<UserRow, 'id'>, tx?: Executor): Promise<TokenPair> {
+    const pair = tx ? await this.issue(tx, user.id, randomUUID()) : await this.db.transaction((own) => this.issue(own, user.id, randomUUID()));
+    if (!pair) throw unauthorized('The account no longer exists');
+    return pair;
   }
 
   async refresh(secret: string): Promise<TokenPair> {
-    const outcome = await this.db.transaction(async (tx) => {
+    const outcome: { pair?: TokenPair; reused?: boolean } = await this.db.transaction(async (tx) => {
       const token = await lockRefreshToken(tx, hashRefreshSecret(secret));
-      if (!token) return { pair: undefined };
+      if (!token) return {};
       const verdict = judgeRefreshToken(token, new Date());
       if (verdict === 'reused') {
         // Committed even though the caller gets a 401: the legitimate holder must sign in again too.
-        await revokeFamily(tx, token.familyId, 'reuse');
+        await endSession(tx, token, 'reuse', this.signer.ttlSeconds);
         this.logger.warn({ userId: token.userId, familyId: token.familyId }, 'refresh token reuse detected; session revoked');
+        return { reused: true };
       }
-      if (verdict !== 'active') return { pair: undefined };
-      const user = await findUserById(tx, token.userId);
-      if (!user) return { pair: undefined };
+      if (verdict !== 'active') return {};
       await revokeRefreshToken(tx, token.id, 'rotated');
-      return { pair: await this.issue(tx, user, token.familyId) };
+      return { pair: await this.issue(tx, token.userId, token.familyId) };
     });
+    if (outcome.reused) this.eventsWritten();
     if (!outcome.pair) throw invalidRefresh();
     return outcome.pair;
   }
 
   /** Logout ends the session the token belongs to; an unknown token is not an error (nothing to end). */
   async end(secret: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    const ended = await this.db.transaction(async (tx) => {
       const token = await lockRefreshToken(tx, hashRefreshSecret(secret));
-      if (token) await revokeFamily(tx, token.familyId, 'logout');
+      if (!token) return false;
+      await endSession(tx, token, 'logout', this.signer.ttlSeconds);
+      return true;
     });
+    if (ended) this.eventsWritten();
   }
 
-  private async issue(db: Executor, user: UserRow, familyId: string): Promise<TokenPair> {
+  /**
+   * Issues the next pair of a session. The user row is read share-locked in the caller's
+   * transaction, so the token carries the roles and token version as they are now.
+   */
+  private async issue(db: Executor, userId: string, familyId: string): Promise<TokenPair | undefined> {
+    const user = await lockUserForTokenIssue(db, userId);
+    if (!user) return undefined;
     const refreshToken = newRefreshSecret();
     const expiresAt = new Date(Date.now() + this.refreshTtlDays * 24 * 3600 * 1000);
     await insertRefreshToken(db, { userId: user.id, familyId, tokenHash: hashRefreshSecret(refreshToken), expiresAt });
-    const accessToken = await this.signer.sign({ sub: user.id, email: user.email, roles: rolesOf(user) });
+    const accessToken = await this.signer.sign({ sub: user.id, email: user.email, roles: rolesOf(user), sid: familyId, ver: user.tokenVersion });
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.signer.ttlSeconds };
   }
 }

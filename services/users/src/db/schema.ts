@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, jsonb, timestamp, boolean } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, jsonb, timestamp, boolean, integer } from 'drizzle-orm/pg-core';
 
 /** Postal address as stored in users.address (validated at the route). */
 export interface Address {
@@ -16,6 +16,8 @@ export const users = pgTable('users', {
   phone: text('phone'),
   address: jsonb('address').$type<Address>(),
   roles: text('roles').array().notNull().default(['customer']),
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+  tokenVersion: integer('token_version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   /** When the customer had the account deleted (personal data replaced); null for a live account. */
@@ -59,3 +61,15 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const accountTokens = pgTable('account_tokens', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').$type<'password_reset' | 'email_verification'>().notNull(),
+  email: text('email').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type AccountTokenRow = typeof accountTokens.$inferSelect;

@@ -6,6 +6,7 @@ import { findUserById, listUsers, lockAdminIds, rolesOf, setRoles } from '../db/
 import { readAuditLog, recordAudit } from '../db/audit-log.ts';
 import { can } from '../domain/permissions.ts';
 import { publishRoleChanged } from '../events/published.ts';
+import { outdateAccessTokens } from '../auth/revocation.ts';
 import { requirePermission } from './guards.ts';
 import { userView } from './views.ts';
 import type { UserRow } from '../db/schema.ts';
@@ -84,6 +85,8 @@ export function registerAdminRoutes(app: ServiceApp, ctx: UsersContext): void {
         const after = (await setRoles(tx, id, roles))!;
         await recordAudit(tx, { actorId, action: 'user.roles.changed', targetUserId: id, requestId: request.id, details: { from: rolesOf(before), to: roles } });
         await publishRoleChanged(tx, { userId: id, roles, changedBy: actorId });
+        // Tokens with the old roles stop working now, not when they expire.
+        await outdateAccessTokens(tx, id, 'roles_changed', ctx.signer.ttlSeconds);
         return after;
       });
       ctx.deps.relay.nudge();

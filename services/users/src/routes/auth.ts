@@ -3,19 +3,20 @@ import type { FastifyReply } from 'fastify';
 import { HttpProblem, type ServiceApp } from '@emporium/kit';
 import type { UsersContext } from '../context.ts';
 import { login, register } from '../auth/accounts.ts';
+import { newPasswordSchema } from '../auth/password-policy.ts';
 
 const email = z.email().max(254);
-const password = z.string().min(8).max(128);
 const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) });
 
 /** Public routes: the gateway lets them through without a token. */
 export function registerAuthRoutes(app: ServiceApp, ctx: UsersContext): void {
   app.post(
     '/users/register',
-    { schema: { body: z.object({ email, password, name: z.string().trim().min(1).max(100).optional() }) } },
+    { schema: { body: z.object({ email, password: newPasswordSchema, name: z.string().trim().min(1).max(100).optional() }) } },
     async (request, reply) => {
-      const user = await register(ctx, request.body);
-      return reply.code(201).send({ id: user.id, email: user.email, roles: user.roles });
+      // The same answer whether or not the email had an account; the mailbox learns which.
+      const { email: normalized } = await register(ctx, request.body);
+      return reply.code(202).send({ email: normalized, detail: 'Check your inbox: we sent an email to this address to continue.' });
     },
   );
 
@@ -33,7 +34,7 @@ export function registerAuthRoutes(app: ServiceApp, ctx: UsersContext): void {
 }
 
 /** A throttled request says when to come back (the problem body carries `retryAfter` too). */
-async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+export async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -10,6 +10,7 @@ export function userView(row: UserRow) {
     phone: row.phone,
     address: row.address,
     roles: rolesOf(row),
+    emailVerified: row.emailVerifiedAt !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
