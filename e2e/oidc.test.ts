@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
 import { service as users } from '@emporium/users';
 import { service as gateway } from '@emporium/gateway';
-import { adminCredentials, login, signUp, usersEnv } from './helpers.ts';
+import { eq } from 'drizzle-orm';
+import { outbox } from '@emporium/kit';
+import { adminCredentials, eventually, login, signUp, usersEnv } from './helpers.ts';
 import { startOidcProvider, type TestOidcProvider } from './oidc-provider.ts';
 
 // Sign-in with an external OpenID Connect provider (a real oidc-provider on loopback), through the gateway.
@@ -100,11 +102,22 @@ test('a new customer signs in with the provider: an account is created and the p
   assert.equal(again.body.outcome, 'returning');
   assert.equal(again.body.userId, first.body.userId);
   // The account has no password anyone could guess or set by signing up again.
-  assert.equal((await api.post('/api/v1/users/register', { email: 'nova@e2e.test', password: 'customer-password-1' })).status, 409);
+  assert.equal((await api.post('/api/v1/users/register', { email: 'nova@e2e.test', password: 'customer-password-1' })).status, 202);
+  assert.equal((await api.post('/api/v1/users/login', { email: 'nova@e2e.test', password: 'customer-password-1' })).status, 401);
 });
 
-test('a verified provider email that matches an existing password account links to it', async () => {
+/** Confirms the account's email with the link the users service mailed (read from its outbox: no mail server here). */
+async function verifyEmail(email: string): Promise<void> {
+  const rows = await platform.service('users').deps.db.select().from(outbox).where(eq(outbox.type, 'user.email_verification_requested'));
+  const requested = rows.map((r) => r.data as { email: string; verifyUrl: string }).find((d) => d.email === email);
+  assert.ok(requested, `a verification link was issued for ${email}`);
+  const token = new URL(requested.verifyUrl).searchParams.get('token');
+  assert.equal((await api.post('/api/v1/users/email-verification/confirm', { token })).status, 204);
+}
+
+test('a verified provider email that matches an existing verified password account links to it', async () => {
   const existing = await signUp(api, 'linda@e2e.test');
+  await verifyEmail('linda@e2e.test');
   provider.accounts.set('prov-linda', { email: 'LINDA@e2e.test', email_verified: true });
   const signedIn = await signInWithProvider('prov-linda');
   assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
@@ -119,6 +132,25 @@ test('a verified provider email that matches an existing password account links 
   const admin = await login(api, adminCredentials.email, adminCredentials.password);
   const audit = await api.get(`/api/v1/users/audit-log?targetUserId=${existing.id}`, { token: admin.accessToken });
   assert.ok(audit.body.items.some((e: { action: string; details: { issuer: string } }) => e.action === 'user.identity.linked' && e.details.issuer === provider.issuer));
+});
+
+test('an account registered with someone else\'s unverified email is taken over by the provider-verified owner', async () => {
+  // A squatter registers the victim's address first and keeps a session open.
+  await signUp(api, 'squatted@e2e.test', 'squatter-password-1');
+  const squatter = await login(api, 'squatted@e2e.test', 'squatter-password-1');
+  provider.accounts.set('prov-squatted', { email: 'squatted@e2e.test', email_verified: true });
+  const owner = await signInWithProvider('prov-squatted');
+  assert.equal(owner.status, 200, JSON.stringify(owner.body));
+  assert.equal(owner.body.outcome, 'linked');
+
+  // The squatter's password and sessions are gone; the owner's account counts as verified.
+  const relogin = await api.post('/api/v1/users/login', { email: 'squatted@e2e.test', password: 'squatter-password-1' });
+  assert.equal(relogin.status, 401);
+  assert.equal((await api.post('/api/v1/users/refresh', { refreshToken: squatter.refreshToken })).status, 401);
+  await eventually(async () => (await api.get('/api/v1/users/me', { token: squatter.accessToken })).status === 401, 'the squatter\'s access token is refused');
+  const me = await api.get('/api/v1/users/me', { token: owner.body.accessToken });
+  assert.equal(me.status, 200);
+  assert.equal(me.body.emailVerified, true);
 });
 
 test('a wrong state is refused with a 4xx problem', async () => {

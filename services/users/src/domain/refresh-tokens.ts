@@ -14,7 +14,7 @@ export type RefreshVerdict =
   /** Ended by logout, an admin or an earlier reuse detection. */
   | 'revoked';
 
-export type RevokeReason = 'rotated' | 'logout' | 'reuse' | 'admin' | 'logout_all' | 'password_changed' | 'password_reset' | 'erased';
+export type RevokeReason = 'rotated' | 'logout' | 'reuse' | 'admin' | 'logout_all' | 'password_changed' | 'password_reset' | 'erased' | 'identity_takeover';
 
 /** What presenting this refresh token at `now` means (OAuth 2.0 refresh token rotation with reuse detection). */
 export function judgeRefreshToken(token: RefreshTokenState, now: Date): RefreshVerdict {

@@ -2,7 +2,9 @@ import * as client from 'openid-client';
 import { badRequest, forbidden, type Executor } from '@emporium/kit';
 import type { UsersContext } from '../context.ts';
 import type { UserRow } from '../db/schema.ts';
-import { findUserByEmail, findUserById, insertUser } from '../db/users.ts';
+import { findUserByEmail, findUserById, insertUser, setPassword } from '../db/users.ts';
+import { markEmailVerified } from '../db/credentials.ts';
+import { endAllSessions } from '../auth/revocation.ts';
 import { linkIdentity, linkedUserId, savePendingLogin, takePendingLogin } from '../db/oidc-store.ts';
 import { recordAudit } from '../db/audit-log.ts';
 import { decideLink, type ProviderIdentity } from '../domain/account-linking.ts';
@@ -45,7 +47,7 @@ export class OidcSignIn {
     if (!pending) throw badRequest('Unknown, expired or already used sign-in state; start again');
     const identity = await this.provider.identityFrom(input.callbackQuery, pending);
     const { user, outcome } = await this.ctx.deps.db.transaction((tx) => this.accountFor(tx, identity, input.requestId));
-    if (outcome === 'created') this.ctx.deps.relay.nudge();
+    if (outcome !== 'returning') this.ctx.deps.relay.nudge();
     return { ...(await this.ctx.sessions.start(user)), userId: user.id, outcome };
   }
 
@@ -53,7 +55,7 @@ export class OidcSignIn {
     const email = identity.email ? normalizeEmail(identity.email) : undefined;
     const decision = decideLink(
       { ...identity, email },
-      { linkedUserId: await linkedUserId(tx, identity.issuer, identity.subject), userWithEmail: email ? await findUserByEmail(tx, email) : undefined },
+      { linkedUserId: await linkedUserId(tx, identity.issuer, identity.subject), userWithEmail: email ? withVerification(await findUserByEmail(tx, email)) : undefined },
     );
     switch (decision.kind) {
       case 'refuse':
@@ -61,16 +63,25 @@ export class OidcSignIn {
       case 'returning':
         return { user: (await findUserById(tx, decision.userId))!, outcome: 'returning' };
       case 'link':
+        if (decision.takeOver) await this.takeOver(tx, decision.userId);
         return { user: await this.link(tx, identity, decision.userId, requestId), outcome: 'linked' };
       case 'create': {
         const created = await insertUser(tx, { email: decision.email, passwordHash: UNUSABLE_PASSWORD_HASH, name: identity.name?.slice(0, 100), roles: ['customer'] });
         // Someone registered this email a moment ago: link to that account instead.
         if (!created) return { user: await this.link(tx, identity, (await findUserByEmail(tx, decision.email))!.id, requestId), outcome: 'linked' };
+        await markEmailVerified(tx, created.id);
         await publishUserRegistered(tx, created);
         await this.link(tx, identity, created.id, requestId);
         return { user: created, outcome: 'created' };
       }
     }
+  }
+
+  /** The address is now proven by the provider; a password and sessions set up by whoever registered it unverified end. */
+  private async takeOver(tx: Executor, userId: string): Promise<void> {
+    await setPassword(tx, userId, UNUSABLE_PASSWORD_HASH);
+    await endAllSessions(tx, userId, 'identity_takeover', this.ctx.config.ACCESS_TOKEN_TTL_SECONDS);
+    await markEmailVerified(tx, userId);
   }
 
   private async link(tx: Executor, identity: ProviderIdentity, userId: string, requestId: string): Promise<UserRow> {
@@ -80,3 +91,7 @@ export class OidcSignIn {
   }
 }
 
+
+function withVerification(user: UserRow | undefined): { id: string; emailVerified: boolean } | undefined {
+  return user && { id: user.id, emailVerified: user.emailVerifiedAt !== null };
+}

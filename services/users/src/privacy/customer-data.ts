@@ -4,7 +4,7 @@ import { findUserById, lockAdminIds, rolesOf } from '../db/users.ts';
 import { getPreferences } from '../db/preferences.ts';
 import { identitiesOf, unlinkAllOf } from '../db/oidc-store.ts';
 import { anonymiseUser, lockUser } from '../db/erasure.ts';
-import { revokeAllOfUser } from '../db/refresh-tokens.ts';
+import { endAllSessions } from '../auth/revocation.ts';
 import { recordAudit } from '../db/audit-log.ts';
 import { passwordMatches } from '../auth/passwords.ts';
 import { hasPassword } from '../auth/unusable-password.ts';
@@ -59,7 +59,8 @@ export async function eraseAccount(ctx: UsersContext, input: { userId: string; p
     }
     await anonymiseUser(tx, user.id);
     await unlinkAllOf(tx, user.id);
-    await revokeAllOfUser(tx, user.id, 'erased');
+    // Refresh tokens die here; access tokens already issued are refused by the gateway from now on.
+    await endAllSessions(tx, user.id, 'erased', ctx.config.ACCESS_TOKEN_TTL_SECONDS);
     await recordAudit(tx, { actorId: user.id, action: 'user.erased', targetUserId: user.id, requestId: input.requestId });
     await writeEvent(tx, 'users', 'user.anonymised', { userId: user.id });
   });
