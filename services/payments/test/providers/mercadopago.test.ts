@@ -5,7 +5,8 @@ import { MercadoPagoProvider } from '../../src/providers/mercadopago.ts';
 import { startFakeMercadoPago, MERCADOPAGO_TEST_TOKENS, type FakeMercadoPago } from '../fakes/fake-mercadopago.ts';
 import { runProviderContract } from './provider-contract.ts';
 
-const TIMEOUT_MS = 300;
+// Well above a busy machine's latency (300 ms failed under load); the slow fake answers 10× later.
+const TIMEOUT_MS = 1_500;
 
 function providerFor(fake: FakeMercadoPago, overrides: Partial<ConstructorParameters<typeof MercadoPagoProvider>[0]> = {}): MercadoPagoProvider {
   return new MercadoPagoProvider({

@@ -153,7 +153,8 @@ export function runProviderContract(label: string, makeHarness: () => Promise<Pr
     assertFailed(await h.provider.authorize({ amount: 1000, currency: h.currency, method: h.methods.approved, idempotencyKey: key() }), 'provider_unavailable');
     assertFailed(await h.provider.capture({ providerRef: ref, amount: 1000, idempotencyKey: key() }), 'provider_unavailable');
     assertFailed(await h.provider.void({ providerRef: ref, idempotencyKey: key() }), 'provider_unavailable');
-    assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms`);
+    // Refused connections fail at once, not after retries of a long wait (bound generous for a busy machine).
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
   });
 
   withHarness('a provider slower than the timeout gives provider_unavailable', async (h, t) => {
@@ -161,7 +162,8 @@ export function runProviderContract(label: string, makeHarness: () => Promise<Pr
     h.slowDown();
     const started = Date.now();
     assertFailed(await h.provider.authorize({ amount: 1000, currency: h.currency, method: h.methods.approved, idempotencyKey: key() }), 'provider_unavailable');
-    assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms`);
+    // Gave up at its timeout, long before the slowed-down answer (10× the timeout) came.
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
   });
 
   withHarness('a provider answering 500 gives provider_unavailable', async (h, t) => {

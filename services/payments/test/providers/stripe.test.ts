@@ -5,7 +5,8 @@ import { StripeProvider } from '../../src/providers/stripe.ts';
 import { startFakeStripe, STRIPE_TEST_TOKENS, type FakeStripe } from '../fakes/fake-stripe.ts';
 import { runProviderContract } from './provider-contract.ts';
 
-const TIMEOUT_MS = 300;
+// Well above a busy machine's latency (300 ms failed under load); the slow fake answers 10× later.
+const TIMEOUT_MS = 1_500;
 
 function providerFor(fake: FakeStripe, overrides: Partial<ConstructorParameters<typeof StripeProvider>[0]> = {}): StripeProvider {
   return new StripeProvider({
