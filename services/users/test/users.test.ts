@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { eq } from 'drizzle-orm';
 import { outbox } from '@emporium/kit';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
 import { users } from '../src/db/schema.ts';
 
@@ -21,10 +21,15 @@ after(() => platform?.stop());
 
 const jwksUrl = () => new URL('/.well-known/jwks.json', platform.url('users'));
 
-/** What the gateway does: verify the access token against the JWKS, then pass the principal on as headers. */
-async function principalHeaders(accessToken: string, jwks = createRemoteJWKSet(jwksUrl())) {
+/** What the gateway does first: verify the access token against the JWKS. */
+async function verifiedPrincipal(accessToken: string, jwks = createRemoteJWKSet(jwksUrl())) {
   const { payload } = await jwtVerify<{ email: string; roles: string[] }>(accessToken, jwks, { issuer: 'emporium-users', algorithms: ['RS256'] });
-  return { 'x-user-id': payload.sub!, 'x-user-email': payload.email, 'x-user-roles': payload.roles.join(',') };
+  return { userId: payload.sub!, email: payload.email, roles: payload.roles.join(',') };
+}
+
+/** Then it passes the principal on in a signed internal token. */
+async function principalHeaders(accessToken: string) {
+  return identityHeaders(await verifiedPrincipal(accessToken));
 }
 
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
@@ -44,6 +49,10 @@ async function signInAdmin() {
   return principalHeaders(login.body.accessToken);
 }
 
+async function adminId() {
+  return (await verifiedPrincipal((await api.post('/users/login', admin)).body.accessToken)).userId;
+}
+
 test('register, login, me, refresh and logout', async () => {
   const email = uniqueEmail('Flow').replace('flow', 'FLOW');
   const registered = await api.post('/users/register', { email, password, name: 'Ada' });
@@ -57,9 +66,10 @@ test('register, login, me, refresh and logout', async () => {
   assert.equal(login.body.tokenType, 'Bearer');
   assert.equal(login.body.expiresIn, 900);
   assert.ok(login.body.refreshToken.length >= 40);
-  const headers = await principalHeaders(login.body.accessToken);
-  assert.equal(headers['x-user-id'], registered.body.id);
-  assert.equal(headers['x-user-roles'], 'customer');
+  const principal = await verifiedPrincipal(login.body.accessToken);
+  assert.equal(principal.userId, registered.body.id);
+  assert.equal(principal.roles, 'customer');
+  const headers = identityHeaders(principal);
 
   const me = await api.get('/users/me', { headers });
   assert.equal(me.status, 200);
@@ -70,7 +80,7 @@ test('register, login, me, refresh and logout', async () => {
   const refreshed = await api.post('/users/refresh', { refreshToken: login.body.refreshToken });
   assert.equal(refreshed.status, 200);
   assert.notEqual(refreshed.body.refreshToken, login.body.refreshToken);
-  assert.equal((await principalHeaders(refreshed.body.accessToken))['x-user-id'], registered.body.id);
+  assert.equal((await verifiedPrincipal(refreshed.body.accessToken)).userId, registered.body.id);
 
   const logout = await api.post('/users/logout', { refreshToken: refreshed.body.refreshToken });
   assert.equal(logout.status, 204);
@@ -206,7 +216,8 @@ test('a customer cannot read another profile; staff can, and that is audited', a
   assert.equal(denied.status, 403);
   assert.equal((await api.get(`/users/${randomUUID()}`, { headers: bob.headers })).status, 403, 'no existence oracle');
 
-  const staffHeaders = { 'x-user-id': randomUUID(), 'x-user-roles': 'staff', 'x-user-email': 'clerk@emporium.test' };
+  const staffId = randomUUID();
+  const staffHeaders = identityHeaders({ userId: staffId, roles: 'staff', email: 'clerk@emporium.test' });
   const read = await api.get(`/users/${alice.id}`, { headers: { ...staffHeaders, 'x-request-id': 'req-staff-read-1' } });
   assert.equal(read.status, 200);
   assert.equal(read.body.email, alice.email);
@@ -217,7 +228,7 @@ test('a customer cannot read another profile; staff can, and that is audited', a
   assert.equal(log.status, 200);
   const entry = log.body.items.find((e: { action: string }) => e.action === 'user.profile.read');
   assert.ok(entry, 'staff read recorded');
-  assert.equal(entry.actorId, staffHeaders['x-user-id']);
+  assert.equal(entry.actorId, staffId);
   assert.equal(entry.requestId, 'req-staff-read-1');
   assert.ok(!Number.isNaN(Date.parse(entry.at)));
   assert.ok(!log.body.items.some((e: { action: string; actorId: string }) => e.action === 'user.profile.read' && e.actorId === alice.id), 'own reads are not audited');
@@ -246,12 +257,12 @@ test('admin lists users with search and pagination, and changes roles', async ()
   assert.deepEqual(changed.body.roles, ['customer', 'staff']);
   // The next refresh carries the new roles.
   const refreshed = await api.post('/users/refresh', { refreshToken: user.tokens.refreshToken });
-  assert.equal((await principalHeaders(refreshed.body.accessToken))['x-user-roles'], 'customer,staff');
+  assert.equal((await verifiedPrincipal(refreshed.body.accessToken)).roles, 'customer,staff');
 
   const { db } = platform.service('users').deps;
   const events = await db.select().from(outbox).where(eq(outbox.type, 'user.role_changed'));
   const event = events.find((e) => (e.data as { userId: string }).userId === user.id);
-  assert.deepEqual(event?.data, { userId: user.id, roles: ['customer', 'staff'], changedBy: adminHeaders['x-user-id'] });
+  assert.deepEqual(event?.data, { userId: user.id, roles: ['customer', 'staff'], changedBy: await adminId() });
   const log = await api.get(`/users/audit-log?targetUserId=${user.id}`, { headers: adminHeaders });
   const audit = log.body.items.find((e: { action: string }) => e.action === 'user.roles.changed');
   assert.deepEqual(audit.details, { from: ['customer'], to: ['customer', 'staff'] });
@@ -260,7 +271,7 @@ test('admin lists users with search and pagination, and changes roles', async ()
 
 test('the last admin cannot be demoted', async () => {
   const adminHeaders = await signInAdmin();
-  const res = await api.put(`/users/${adminHeaders['x-user-id']}/roles`, { roles: ['customer'] }, { headers: adminHeaders });
+  const res = await api.put(`/users/${await adminId()}/roles`, { roles: ['customer'] }, { headers: adminHeaders });
   assert.equal(res.status, 409);
   assert.equal((await api.post('/users/login', admin)).status, 200);
 });

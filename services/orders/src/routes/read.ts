@@ -1,4 +1,4 @@
-import { notFound, forbidden, unauthorized, principalOf, requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
+import { notFound, forbidden, unauthorized, principalOf, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import { findOrder, listOrders, orderView } from '../db/order-store.ts';
 import { orderAccess } from '../domain/order-access.ts';
 import type { OrdersContext } from '../context.ts';
@@ -10,7 +10,7 @@ export function registerReadRoutes(app: ServiceApp, ctx: OrdersContext): void {
     return listOrders(ctx.db, { userId: principal.userId }, request.query);
   });
 
-  app.get('/orders', { schema: { querystring: staffListQuery }, preHandler: requireRole('staff', 'admin') }, async (request) => {
+  app.get('/orders', { schema: { querystring: staffListQuery }, preHandler: requirePermission('orders:manage') }, async (request) => {
     const { status, ...page } = request.query;
     return listOrders(ctx.db, { status }, page);
   });
