@@ -11,7 +11,8 @@ const callers = new WeakMap<FastifyRequest, Caller>();
 /** Headers that describe the client hop; believed only from a platform caller (the gateway). */
 const forwardingHeaders = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded'];
 
-const isInternalPath = (url: string) => /^\/internal(\/|\?|$)/.test(url);
+/** By the route that matched, not the raw URL, which may spell the same path differently (`%69nternal`). */
+const isInternalRoute = (request: FastifyRequest) => /^\/internal(\/|$)/.test(request.routeOptions.url ?? '');
 
 /**
  * onRequest hook of every service: verifies the internal token the gateway or a calling service
@@ -27,7 +28,7 @@ export function verifyCaller(tokens: InternalTokens) {
     const token = request.headers[internalTokenHeader];
     if (token === undefined) {
       for (const name of forwardingHeaders) delete request.raw.headers[name];
-      if (isInternalPath(request.url)) throw unauthorized('Internal routes require a service identity');
+      if (isInternalRoute(request)) throw unauthorized('Internal routes require a service identity');
       return;
     }
     if (typeof token !== 'string') throw unauthorized(`Send one ${internalTokenHeader}`);

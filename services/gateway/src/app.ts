@@ -11,7 +11,7 @@ import { UpstreamPool } from './upstream/pool.ts';
 import { HealthChecker } from './upstream/health-checker.ts';
 import { OpenApiCollector } from './upstream/openapi-collector.ts';
 import { proxyRoutes } from './routes/proxy.ts';
-import { heartbeatRoutes, registryRoutes } from './routes/registry.ts';
+import { heartbeatRoutes, registryRoutes, type HeartbeatRouteOptions } from './routes/registry.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { jwksRoutes } from './routes/jwks.ts';
 
@@ -70,7 +70,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
 }
 
 /** Heartbeats on a listener of their own, for the private network only: never on the public API port. */
-async function serveHeartbeatsApart(app: ServiceApp, deps: ServiceDeps, options: Parameters<typeof heartbeatRoutes>[1], port: number): Promise<void> {
+async function serveHeartbeatsApart(app: ServiceApp, deps: ServiceDeps, options: HeartbeatRouteOptions, port: number): Promise<void> {
   const registryApp = await createServiceApp({ name: `${deps.name}-registry`, logger: deps.logger, tokens: deps.tokens, edge: true });
   await registryApp.register(heartbeatRoutes, options);
   app.addHook('onReady', async () => {

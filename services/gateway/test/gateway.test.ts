@@ -217,7 +217,8 @@ test('registry: admin only; heartbeats need the registry token, a known service 
   assert.deepEqual(demo.instances.map((i: { url: string }) => i.url), [platform.url('demo')]);
 
   const valid = { service: 'demo', url: 'http://127.0.0.1:1' };
-  for (const headers of [{}, { 'x-registry-token': 'wrong' }, { 'x-registry-token': `${testSecrets.REGISTRY_TOKEN}x` }]) {
+  const wrongTokens: Array<Record<string, string>> = [{}, { 'x-registry-token': 'wrong' }, { 'x-registry-token': `${testSecrets.REGISTRY_TOKEN}x` }];
+  for (const headers of wrongTokens) {
     const refused = await api.post('/registry/heartbeat', valid, { headers });
     assert.equal(refused.status, 401, JSON.stringify(headers));
     assert.match(refused.headers.get('content-type') ?? '', /application\/problem\+json/);
