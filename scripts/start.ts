@@ -3,7 +3,10 @@
  * dir under ./data/<service> and one in-process event bus. Set DATABASE_URL/AMQP_URL/REDIS_URL to
  * use real servers instead (then DATABASE_URL must be a server URL: each service gets its own
  * database `emporium_<service>` on it, created if missing).
+ * The platform's shared secrets (identity between services, registry heartbeats) are generated
+ * per run unless set in the environment: every service of this process gets the same ones.
  */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { InProcessBus, ServiceDirectory, startService, type RunningService, type ServiceModule } from '@emporium/kit';
 import { platformServices } from './platform-services.ts';
@@ -29,7 +32,16 @@ async function databaseFor(serverUrl: string, service: string): Promise<string> 
   return url.toString();
 }
 
+/** INTERNAL_TOKEN_SECRET and REGISTRY_TOKEN from the shell, or fresh random ones. */
+function platformSecrets(): Record<string, string> {
+  return {
+    INTERNAL_TOKEN_SECRET: process.env.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    REGISTRY_TOKEN: process.env.REGISTRY_TOKEN ?? randomBytes(24).toString('base64url'),
+  };
+}
+
 async function main(): Promise<void> {
+  const secrets = platformSecrets();
   const bus = process.env.AMQP_URL ? undefined : new InProcessBus();
   const directory = new ServiceDirectory(process.env);
   const running: RunningService[] = [];
@@ -43,7 +55,7 @@ async function main(): Promise<void> {
   const modules: ServiceModule[] = await platformServices();
   try {
     for (const module of modules) {
-      const env: Record<string, string | undefined> = { ...demoDefaults[module.name], ...process.env };
+      const env: Record<string, string | undefined> = { ...demoDefaults[module.name], ...process.env, ...secrets };
       delete env.PORT; // each service takes its own port from the table, not the shell's
       if (process.env.DATABASE_URL) env.DATABASE_URL = await databaseFor(process.env.DATABASE_URL, module.name);
       const service = await startService(module, { env, bus, services: directory });

@@ -69,6 +69,12 @@ spec:
           image: emporium/emporium:latest # one image for all services; tag set in kustomization.yaml
           ports:
             - { name: http, containerPort: $port }
+EOF
+    if [ "$name" = gateway ]; then
+      # Heartbeats have a listener of their own (REGISTRY_PORT in the ConfigMap), never routed from outside.
+      echo "            - { name: registry, containerPort: 8100 }"
+    fi
+    cat <<EOF
           envFrom:
             - configMapRef: { name: emporium-config }
           env:
@@ -82,12 +88,15 @@ EOF
             - name: POD_IP
               valueFrom:
                 fieldRef: { fieldPath: status.podIP }
-            - { name: REGISTRY_URL, value: "http://gateway:8000" }
+            - { name: REGISTRY_URL, value: "http://gateway:8100" }
             - { name: ADVERTISE_URL, value: "http://\$(POD_IP):$port" }
 EOF
     fi
     secret_env DATABASE_URL "${upper}_DATABASE_URL"
     secret_env AMQP_URL AMQP_URL
+    # Every service signs and verifies identity between services with it, and heartbeats with the other.
+    secret_env INTERNAL_TOKEN_SECRET INTERNAL_TOKEN_SECRET
+    secret_env REGISTRY_TOKEN REGISTRY_TOKEN
     case $name in
       users)
         # Unset: the users service generates a key once and keeps it in its database.
@@ -154,6 +163,11 @@ spec:
   selector: { app.kubernetes.io/name: $name }
   ports:
     - { name: http, port: $port, targetPort: http }
+EOF
+    if [ "$name" = gateway ]; then
+      echo "    - { name: registry, port: 8100, targetPort: registry } # in-cluster only: the Ingress routes port http"
+    fi
+    cat <<EOF
 ---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -184,8 +198,8 @@ EOF
       cat <<EOF
 ---
 # The only way in from outside. Set the host (and TLS) for your cluster and ingress controller.
-# Only the public paths are routed (as in deploy/kong.yaml): the gateway's POST /registry/heartbeat
-# is open to whoever can reach it, so it must stay inside the cluster.
+# Only the public paths of port http are routed (as in deploy/kong.yaml). Registry heartbeats are
+# served on the gateway's port registry (8100) only, which no Ingress rule names.
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:

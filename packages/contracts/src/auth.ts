@@ -16,9 +16,25 @@ export const accessTokenClaimsSchema = z.object({
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 
-/** Headers the gateway sets on proxied requests once a token is verified (and strips from clients). */
-export const principalHeaders = {
-  userId: 'x-user-id',
-  roles: 'x-user-roles',
-  email: 'x-user-email',
-} as const;
+/**
+ * Identity between services: the header carrying a short-lived HS256 token that the gateway (or a
+ * calling service) signs with the platform's INTERNAL_TOKEN_SECRET and every service verifies.
+ */
+export const internalTokenHeader = 'x-internal-token';
+export const internalTokenIssuer = 'emporium-internal';
+
+/** Claims of an internal token: the calling service, and the user it acts for if any. */
+export const internalTokenClaimsSchema = z.object({
+  /** The service that signed the token (the gateway for client requests). */
+  svc: z.string().min(1).max(64),
+  sub: z.string().min(1).max(200).optional(),
+  email: z.string().max(254).optional(),
+  roles: z.array(roleSchema).optional(),
+});
+export type InternalTokenClaims = z.infer<typeof internalTokenClaimsSchema>;
+
+/**
+ * The identity headers services used to trust. Nothing sets them any more; a service refuses a
+ * request carrying them (401), and the gateway strips them from clients.
+ */
+export const legacyPrincipalHeaders = ['x-user-id', 'x-user-roles', 'x-user-email'] as const;

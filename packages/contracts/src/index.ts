@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './customer-data.ts';
 export * from './payments.ts';
 export * from './cart.ts';
+export * from './permissions.ts';

@@ -20,12 +20,18 @@ export const baseConfigSchema = z.object({
   REDIS_PREFIX: z.string().default('emporium:'),
   /** The gateway's URL: when set, the service announces itself to the gateway's registry. */
   REGISTRY_URL: z.url().optional(),
-  /** Shared secret the gateway's registry may require on heartbeats. */
-  REGISTRY_TOKEN: z.string().min(1).optional(),
+  /** Shared secret the gateway's registry requires on heartbeats (needed with REGISTRY_URL). */
+  REGISTRY_TOKEN: z.string().min(16).optional(),
+  /**
+   * Shared secret that signs identity between services (HS256, at least 32 characters). Always
+   * required: `npm start` and the test platform generate one; in a cluster every service gets the
+   * same one from a secret store.
+   */
+  INTERNAL_TOKEN_SECRET: z.string().min(32),
   /** The address other machines reach this instance at (defaults to its loopback URL). */
   ADVERTISE_URL: z.url().optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
-});
+}).refine((config) => !config.REGISTRY_URL || config.REGISTRY_TOKEN, { path: ['REGISTRY_TOKEN'], message: 'required with REGISTRY_URL (the registry refuses unauthenticated heartbeats)' });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 /**

@@ -1,6 +1,7 @@
 export * from './config.ts';
 export * from './errors.ts';
 export * from './db.ts';
+export * from './identity.ts';
 export * from './auth.ts';
 export * from './server.ts';
 export * from './observability.ts';

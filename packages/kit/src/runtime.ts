@@ -9,6 +9,7 @@ import { OutboxRelay } from './outbox/outbox.ts';
 import type { ReadinessCheck } from './observability.ts';
 import type { ServiceApp } from './server.ts';
 import { ServiceDirectory, defaultPorts } from './directory.ts';
+import { InternalTokens } from './identity.ts';
 
 /** Everything a service's buildApp gets; the mode (embedded or distributed) is hidden in here. */
 export interface ServiceDeps {
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   redis?: Redis;
   services: ServiceDirectory;
   readiness: ReadinessCheck[];
+  /** Signs this service's calls to others and verifies its callers. */
+  tokens: InternalTokens;
 }
 
 export interface ServiceModule {
@@ -72,14 +75,14 @@ export async function startService(module: ServiceModule, options: StartOptions 
     ];
     if (redis) readiness.push({ name: 'redis', check: async () => (await redis.ping()) === 'PONG' });
 
-    const deps: ServiceDeps = { name: module.name, config, env, logger, database, db: database.db, bus, relay, redis, services: options.services ?? new ServiceDirectory(env), readiness };
+    const deps: ServiceDeps = { name: module.name, config, env, logger, database, db: database.db, bus, relay, redis, services: options.services ?? new ServiceDirectory(env), readiness, tokens: new InternalTokens(config.INTERNAL_TOKEN_SECRET, module.name) };
     const app = await module.buildApp(deps);
     owned.unshift(() => app.close());
     await app.listen({ port: config.PORT, host: config.HOST });
     relay.start();
     const port = (app.server.address() as { port: number }).port;
     const url = `http://127.0.0.1:${port}`;
-    if (config.REGISTRY_URL) owned.unshift(announce(config.REGISTRY_URL, config.REGISTRY_TOKEN, module.name, config.ADVERTISE_URL ?? url, logger));
+    if (config.REGISTRY_URL) owned.unshift(announce(config.REGISTRY_URL, config.REGISTRY_TOKEN!, module.name, config.ADVERTISE_URL ?? url, logger));
     logger.info({ url }, `${module.name} listening`);
     return {
       name: module.name,
@@ -118,11 +121,11 @@ export async function runMain(module: ServiceModule): Promise<void> {
  * Heartbeats to the gateway's registry so it can route to this instance; the gateway drops an
  * instance whose heartbeats stop. Returns the function that stops the heartbeats.
  */
-function announce(registryUrl: string, token: string | undefined, service: string, url: string, logger: Logger): () => Promise<void> {
+function announce(registryUrl: string, token: string, service: string, url: string, logger: Logger): () => Promise<void> {
   const beat = () =>
     fetch(new URL('/registry/heartbeat', registryUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { 'x-registry-token': token } : {}) },
+      headers: { 'content-type': 'application/json', 'x-registry-token': token },
       body: JSON.stringify({ service, url }),
       signal: AbortSignal.timeout(2_000),
     }).catch((error) => logger.warn({ err: error }, 'registry heartbeat failed'));

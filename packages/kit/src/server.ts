@@ -5,6 +5,8 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFasti
 import type { Logger } from 'pino';
 import { HttpProblem, problemTitle } from './errors.ts';
 import { registerObservability, type ReadinessCheck } from './observability.ts';
+import type { InternalTokens } from './identity.ts';
+import { verifyCaller } from './auth.ts';
 
 export interface ServiceAppOptions {
   name: string;
@@ -13,13 +15,17 @@ export interface ServiceAppOptions {
   readiness?: ReadinessCheck[];
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Verifies callers' internal tokens (and signs this service's own calls). */
+  tokens: InternalTokens;
+  /** The app faces clients (the gateway): it makes identities from their tokens instead of verifying internal ones. */
+  edge?: boolean;
 }
 
 export type ServiceApp = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
 
 /**
  * A Fastify instance with what every service shares: zod schemas on routes, request ids,
- * problem+json errors, OpenAPI at /openapi.json, /health, /ready and /metrics.
+ * verified callers (internal tokens), problem+json errors, OpenAPI at /openapi.json, /health, /ready and /metrics.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const app = Fastify({
@@ -35,6 +41,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (!options.edge) app.addHook('onRequest', verifyCaller(options.tokens));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { HttpClient, HttpProblem, loadConfig, baseConfigSchema, ConfigError } from '../src/index.ts';
+import { HttpClient, HttpProblem, InternalTokens, loadConfig, baseConfigSchema, ConfigError } from '../src/index.ts';
+
+const tokens = new InternalTokens('a-secret-of-at-least-thirty-two-characters', 'caller');
 
 function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
@@ -11,7 +13,7 @@ test('a dead target is a 503, the circuit opens, and it closes again once the ta
   const probe = createServer();
   const port = await listen(probe);
   await new Promise((r) => probe.close(r)); // a port nobody listens on now
-  const client = new HttpClient({ target: 'stock', baseUrl: `http://127.0.0.1:${port}`, retries: 0, resetTimeoutMs: 300, timeoutMs: 500 });
+  const client = new HttpClient({ target: 'stock', baseUrl: `http://127.0.0.1:${port}`, tokens, retries: 0, resetTimeoutMs: 300, timeoutMs: 500 });
   try {
     for (let i = 0; i < 3; i++) {
       await assert.rejects(client.request({ path: '/x' }), (e: unknown) => e instanceof HttpProblem && e.status === 503);
@@ -36,7 +38,7 @@ test('4xx answers are returned, not counted as failures; json() turns them into 
     res.writeHead(409, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'Conflict', status: 409, detail: 'Insufficient stock for SKU A', sku: 'A' })),
   );
   const port = await listen(server);
-  const client = new HttpClient({ target: 'stock', baseUrl: `http://127.0.0.1:${port}` });
+  const client = new HttpClient({ target: 'stock', baseUrl: `http://127.0.0.1:${port}`, tokens });
   try {
     for (let i = 0; i < 5; i++) assert.equal((await client.request({ path: '/r', method: 'POST', body: {} })).status, 409);
     assert.equal(client.circuitOpen, false);
@@ -55,7 +57,7 @@ test('idempotent calls are retried after a transient failure', async () => {
     else res.writeHead(200, { 'content-type': 'application/json' }).end('{"n":2}');
   });
   const port = await listen(server);
-  const client = new HttpClient({ target: 'x', baseUrl: `http://127.0.0.1:${port}`, retries: 2 });
+  const client = new HttpClient({ target: 'x', baseUrl: `http://127.0.0.1:${port}`, tokens, retries: 2 });
   try {
     assert.deepEqual(await client.json({ path: '/' }), { n: 2 });
     assert.equal(calls, 2);
@@ -71,5 +73,10 @@ test('idempotent calls are retried after a transient failure', async () => {
 test('configuration errors name the variable', () => {
   assert.throws(() => loadConfig(baseConfigSchema, { PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /PORT/.test(e.message));
   assert.throws(() => loadConfig(baseConfigSchema, { PORT: '1', DATABASE_URL: 'not a url' }), /DATABASE_URL/);
-  assert.equal(loadConfig(baseConfigSchema, { PORT: '8001' }).PORT, 8001);
+  const secret = { INTERNAL_TOKEN_SECRET: 'x'.repeat(32) };
+  assert.equal(loadConfig(baseConfigSchema, { PORT: '8001', ...secret }).PORT, 8001);
+  // Identity between services and registry heartbeats are never unauthenticated.
+  assert.throws(() => loadConfig(baseConfigSchema, { PORT: '8001' }), /INTERNAL_TOKEN_SECRET/);
+  assert.throws(() => loadConfig(baseConfigSchema, { PORT: '8001', INTERNAL_TOKEN_SECRET: 'short' }), /INTERNAL_TOKEN_SECRET/);
+  assert.throws(() => loadConfig(baseConfigSchema, { PORT: '8001', ...secret, REGISTRY_URL: 'http://127.0.0.1:8000' }), /REGISTRY_TOKEN/);
 });

@@ -36,7 +36,7 @@ let platform: TestPlatform;
 before(async () => {
   await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
   const registryUrl = `http://127.0.0.1:${(registry.address() as { port: number }).port}`;
-  platform = await TestPlatform.start([echoService], { env: { echo: { REGISTRY_URL: registryUrl, REGISTRY_TOKEN: 'sesame' } } });
+  platform = await TestPlatform.start([echoService], { env: { echo: { REGISTRY_URL: registryUrl, REGISTRY_TOKEN: 'sesame-sesame-sesame' } } });
 });
 after(async () => {
   await platform.stop();
@@ -45,7 +45,7 @@ after(async () => {
 
 test('a service with REGISTRY_URL announces itself to the registry with the token', async () => {
   for (let i = 0; i < 50 && heartbeats.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-  assert.deepEqual(heartbeats[0], { token: 'sesame', body: { service: 'echo', url: platform.url('echo') } });
+  assert.deepEqual(heartbeats[0], { token: 'sesame-sesame-sesame', body: { service: 'echo', url: platform.url('echo') } });
 });
 
 test('valid input passes through the zod schema', async () => {

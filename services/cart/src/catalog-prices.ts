@@ -11,7 +11,7 @@ export class CatalogPrices {
   private readonly client: HttpClient;
 
   constructor(deps: ServiceDeps, timeoutMs: number) {
-    this.client = new HttpClient({ target: 'catalog', baseUrl: () => deps.services.url('catalog'), timeoutMs });
+    this.client = new HttpClient({ target: 'catalog', baseUrl: () => deps.services.url('catalog'), timeoutMs, tokens: deps.tokens });
   }
 
   /** Prices of the SKUs the catalog knows; unknown ones are absent from the map. */

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
 import { catalogStandIn, type StandInPrice } from './catalog-stand-in.ts';
 
@@ -23,7 +23,7 @@ before(async () => {
 after(() => platform.stop());
 
 /** The headers the gateway sets for a signed-in user. */
-const as = (userId: string, roles = 'customer') => ({ headers: { 'x-user-id': userId, 'x-user-roles': roles, 'x-user-email': `${userId}@example.com` } });
+const as = (userId: string, roles = 'customer') => ({ userId, headers: identityHeaders({ userId, roles, email: `${userId}@example.com` }) });
 const staff = as('staff-1', 'staff');
 
 async function guestCart(): Promise<string> {
@@ -134,7 +134,7 @@ test('a user cart belongs to its owner only', async () => {
   assert.equal((await api.get('/cart/mine')).status, 401);
   const mine = await api.get('/cart/mine', alice);
   assert.equal(mine.status, 200);
-  assert.equal(mine.body.userId, alice.headers['x-user-id']);
+  assert.equal(mine.body.userId, alice.userId);
   // One active cart per user: asking again (or POSTing) gives the same one.
   assert.equal((await api.get('/cart/mine', alice)).body.id, mine.body.id);
   const posted = await api.post('/cart/carts', undefined, alice);
@@ -256,7 +256,7 @@ test('checkout converts the cart once and counts the code once; the usage limit 
     {
       ...internal.body,
       id,
-      userId: user.headers['x-user-id'],
+      userId: user.userId,
       currency: 'EUR',
       lines: [{ sku: 'MUG', name: 'Product MUG', quantity: 2, unitPrice: 1250, lineTotal: 2500 }],
       subtotal: 2500,
@@ -268,7 +268,7 @@ test('checkout converts the cart once and counts the code once; the usage limit 
 
   const orderId = randomUUID();
   assert.equal((await api.post(`/internal/carts/${id}/checkout`, { orderId })).status, 409, 'only the order holding the claim converts the cart');
-  const claimed = await api.post(`/internal/carts/${id}/claim`, { orderId, userId: user.headers['x-user-id'] });
+  const claimed = await api.post(`/internal/carts/${id}/claim`, { orderId, userId: user.userId });
   assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
   assert.deepEqual([claimed.body.claimedBy, claimed.body.total], [orderId, 2300]);
   for (let i = 0; i < 2; i++) {
@@ -298,7 +298,7 @@ test('checkout converts the cart once and counts the code once; the usage limit 
 test('a claim holds the cart for one order: parallel claims → one wins, the rest 409 naming it; release opens it again', async () => {
   const user = as(`claimer-${randomUUID()}`);
   const id = await cartWith([['MUG', 1]], user);
-  const userId = user.headers['x-user-id'];
+  const userId = user.userId;
   const orderIds = Array.from({ length: 8 }, () => randomUUID());
   const results = await Promise.all(orderIds.map((orderId) => api.post(`/internal/carts/${id}/claim`, { orderId, userId })));
   const winners = results.filter((r) => r.status === 200);

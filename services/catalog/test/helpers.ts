@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { ApiResponse } from '@emporium/kit/testing';
+import { identityHeaders, type ApiResponse } from '@emporium/kit/testing';
 
-/** Headers the gateway sets for a signed-in user. */
-export const as = (role: 'staff' | 'admin' | 'customer', userId = `${role}-1`) => ({ headers: { 'x-user-id': userId, 'x-user-roles': role, 'x-user-email': `${userId}@example.com` } });
+/** The identity the gateway signs for a signed-in user. */
+export const as = (role: 'staff' | 'admin' | 'customer', userId = `${role}-1`) => ({ headers: identityHeaders({ userId, roles: role, email: `${userId}@example.com` }) });
 export const staff = as('staff');
 export const customer = as('customer');
 

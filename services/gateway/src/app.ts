@@ -12,7 +12,7 @@ import { UpstreamPool } from './upstream/pool.ts';
 import { HealthChecker } from './upstream/health-checker.ts';
 import { OpenApiCollector } from './upstream/openapi-collector.ts';
 import { proxyRoutes } from './routes/proxy.ts';
-import { registryRoutes } from './routes/registry.ts';
+import { heartbeatRoutes, registryRoutes, type HeartbeatRouteOptions } from './routes/registry.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { jwksRoutes } from './routes/jwks.ts';
 
@@ -20,7 +20,8 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const config = loadGatewayConfig(deps.env);
   const services = knownServices(config.EXTRA_SERVICES);
   const directory = deps.services;
-  const app = await createServiceApp(deps);
+  // The edge: clients' identity comes from their JWTs; the gateway signs internal tokens, it does not verify them.
+  const app = await createServiceApp({ ...deps, edge: true });
 
   const registry = new InstanceRegistry(config.HEARTBEAT_TTL_MS);
   const pool = new UpstreamPool({ registry, directory, timeoutMs: config.UPSTREAM_TIMEOUT_MS, breakerResetMs: config.BREAKER_RESET_MS });
@@ -55,10 +56,14 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
     errorResponseBuilder: (_request, context) => new HttpProblem(context.statusCode, `Too many requests; try again in ${context.after}`, { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
 
-  await app.register(proxyRoutes, { pool, services, trustProxyHops: config.TRUST_PROXY_HOPS, bodyLimit: config.MAX_BODY_BYTES });
-  await app.register(registryRoutes, { registry, directory, pool, healthChecker, services, registryToken: config.REGISTRY_TOKEN });
-  await app.register(jwksRoutes, { pool, trustProxyHops: config.TRUST_PROXY_HOPS });
+  await app.register(proxyRoutes, { pool, services, trustProxyHops: config.TRUST_PROXY_HOPS, bodyLimit: config.MAX_BODY_BYTES, tokens: deps.tokens });
+  await app.register(registryRoutes, { registry, directory, pool, services });
+  await app.register(jwksRoutes, { pool, trustProxyHops: config.TRUST_PROXY_HOPS, tokens: deps.tokens });
   await app.register(docsRoutes, { collector });
+
+  const heartbeats = { registry, healthChecker, services, registryToken: config.REGISTRY_TOKEN, allowedHosts: (config.REGISTRY_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean) };
+  if (config.REGISTRY_PORT === undefined) await app.register(heartbeatRoutes, heartbeats);
+  else await serveHeartbeatsApart(app, deps, heartbeats, config.REGISTRY_PORT);
 
   healthChecker.start();
   app.addHook('onClose', async () => {
@@ -66,6 +71,17 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
     pool.shutdown();
   });
   return app;
+}
+
+/** Heartbeats on a listener of their own, for the private network only: never on the public API port. */
+async function serveHeartbeatsApart(app: ServiceApp, deps: ServiceDeps, options: HeartbeatRouteOptions, port: number): Promise<void> {
+  const registryApp = await createServiceApp({ name: `${deps.name}-registry`, logger: deps.logger, tokens: deps.tokens, edge: true });
+  await registryApp.register(heartbeatRoutes, options);
+  app.addHook('onReady', async () => {
+    await registryApp.listen({ port, host: deps.config.HOST });
+    deps.logger.info({ port }, 'registry heartbeats listening');
+  });
+  app.addHook('onClose', async () => registryApp.close());
 }
 
 export const service: ServiceModule = { name: 'gateway', buildApp };

@@ -17,8 +17,21 @@ export const gatewayConfigSchema = z.object({
   HEALTH_CHECK_TIMEOUT_MS: positiveInt.default(2_000),
   /** A heartbeat instance is dropped when it has not announced itself for this long. */
   HEARTBEAT_TTL_MS: positiveInt.default(15_000),
-  /** When set, heartbeats must carry it in `x-registry-token` (else anyone could add an instance). */
-  REGISTRY_TOKEN: z.string().min(1).optional(),
+  /**
+   * Heartbeats must carry it in `x-registry-token` (else anyone could add an instance and receive
+   * traffic). Always required: `npm start` and the test platform generate one.
+   */
+  REGISTRY_TOKEN: z.string().min(16),
+  /**
+   * When set, heartbeats are served on this port only (a listener for the private network), not on
+   * the public API port. The deploy manifests set it; unset (one machine), they share PORT.
+   */
+  REGISTRY_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
+   * Hosts a heartbeat may announce besides loopback and private IP addresses (comma list; `*.x`
+   * matches any subdomain of x), e.g. `*.svc.cluster.local,catalog,cart`.
+   */
+  REGISTRY_ALLOWED_HOSTS: z.string().optional(),
   DOCS_CACHE_MS: positiveInt.default(30_000),
   JWT_ISSUER: z.string().min(1).default('emporium-users'),
   /** Services to route to besides the platform's own (comma list). */

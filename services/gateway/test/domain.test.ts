@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveProxyTarget } from '../src/domain/routing.ts';
-import { InstanceRegistry } from '../src/domain/registry.ts';
+import { InstanceRegistry, instanceUrlProblem } from '../src/domain/registry.ts';
 import { clientIp, clientResponseHeaders, upstreamRequestHeaders } from '../src/domain/headers.ts';
 import { mergeOpenApi } from '../src/domain/openapi.ts';
 import { knownServices } from '../src/domain/services.ts';
@@ -48,10 +48,10 @@ test('registry: round-robin over healthy instances, unhealthy ones only as fallb
   assert.deepEqual(registry.candidates('nothing', [], 0), []);
 });
 
-test('headers: hop-by-hop and spoofed identity dropped, verified identity and request id set', () => {
+test('headers: hop-by-hop and spoofed identity dropped, the signed identity and request id set, forwarded-for replaced', () => {
   const out = upstreamRequestHeaders(
-    { host: 'gw', connection: 'keep-alive, x-secret-hop', 'x-secret-hop': '1', 'keep-alive': 'timeout=5', 'content-type': 'application/json', 'content-length': '10', 'x-user-id': 'evil', 'x-user-roles': 'admin', accept: ['a', 'b'] },
-    { requestId: 'r1', principal: { userId: 'u1', roles: ['customer', 'staff'] }, clientIp: '1.2.3.4', protocol: 'http', host: 'gw' },
+    { host: 'gw', connection: 'keep-alive, x-secret-hop', 'x-secret-hop': '1', 'keep-alive': 'timeout=5', 'content-type': 'application/json', 'content-length': '10', 'x-user-id': 'evil', 'x-user-roles': 'admin', 'x-internal-token': 'forged', accept: ['a', 'b'] },
+    { requestId: 'r1', identityToken: 'signed-by-gateway', clientIp: '1.2.3.4', protocol: 'http', host: 'gw' },
   );
   assert.deepEqual(out, {
     'content-type': 'application/json',
@@ -60,12 +60,13 @@ test('headers: hop-by-hop and spoofed identity dropped, verified identity and re
     'x-forwarded-for': '1.2.3.4',
     'x-forwarded-proto': 'http',
     'x-forwarded-host': 'gw',
-    'x-user-id': 'u1',
-    'x-user-roles': 'customer,staff',
+    'x-internal-token': 'signed-by-gateway',
   });
-  const anonymous = upstreamRequestHeaders({ 'x-user-email': 'a@b.c', 'x-forwarded-for': '9.9.9.9' }, { requestId: 'r2', principal: null, clientIp: '1.2.3.4', protocol: 'https' });
+  // A client's own forwarding chain never reaches a service: only the address the gateway determined.
+  const anonymous = upstreamRequestHeaders({ 'x-user-email': 'a@b.c', 'x-forwarded-for': '9.9.9.9', forwarded: 'for=9.9.9.9' }, { requestId: 'r2', identityToken: 't', clientIp: '1.2.3.4', protocol: 'https' });
   assert.equal(anonymous['x-user-email'], undefined);
-  assert.equal(anonymous['x-forwarded-for'], '9.9.9.9, 1.2.3.4');
+  assert.equal(anonymous['x-forwarded-for'], '1.2.3.4');
+  assert.equal(anonymous.forwarded, undefined);
 
   const back = clientResponseHeaders([['content-type', 'text/plain'], ['transfer-encoding', 'chunked'], ['content-encoding', 'gzip'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2']]);
   assert.deepEqual(back, { 'content-type': 'text/plain', 'set-cookie': ['a=1', 'b=2'] });
@@ -76,6 +77,25 @@ test('client ip trusts forwarded-for only for the configured proxy hops', () => 
   assert.equal(clientIp('10.0.0.5', '6.6.6.6, 1.1.1.1', 1), '1.1.1.1');
   assert.equal(clientIp('10.0.0.5', '6.6.6.6, 1.1.1.1, 10.0.0.4', 2), '1.1.1.1');
   assert.equal(clientIp('10.0.0.5', undefined, 1), '10.0.0.5');
+  // More hops trusted than entries sent: the left-most entry there is, never past the chain.
+  assert.equal(clientIp('10.0.0.5', '1.1.1.1', 5), '1.1.1.1');
+});
+
+test('registry: instance URLs must be plain http(s) on a private network or an allowed host', () => {
+  for (const url of ['http://127.0.0.1:8001', 'http://10.1.2.3:8001', 'https://172.20.0.9', 'http://192.168.1.5:80/', 'http://[::1]:8001', 'http://localhost:8001', 'http://catalog:8001', 'http://catalog.emporium.svc.cluster.local:8001']) {
+    assert.equal(instanceUrlProblem(url, ['catalog', '*.svc.cluster.local']), null, url);
+  }
+  const refused: Array<[string, RegExp]> = [
+    ['ftp://10.0.0.1', /http or https/],
+    ['http://user:pw@10.0.0.1', /credentials/],
+    ['http://10.0.0.1/?q=1', /query/],
+    ['http://169.254.169.254/latest/meta-data', /not on a loopback or private network/],
+    ['http://8.8.8.8', /not on a loopback or private network/],
+    ['http://evil.example.com', /not an allowed registry host/],
+    ['http://catalog:8001', /not an allowed registry host/],
+    ['not a url', /not a valid URL/],
+  ];
+  for (const [url, reason] of refused) assert.match(instanceUrlProblem(url, [url === 'http://catalog:8001' ? 'cart' : '*.svc.cluster.local']) ?? 'accepted', reason, url);
 });
 
 test('openapi merge prefixes paths, drops internal ones, tags and namespaces components', () => {

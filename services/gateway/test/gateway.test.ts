@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { createServer, request as httpRequest } from 'node:http';
+import { TestPlatform, apiClient, identityHeaders, testSecrets, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
 import { createTestKeys, demoService, usersService, type TestKeys } from './support/upstreams.ts';
 
@@ -18,13 +18,32 @@ let keys: TestKeys;
 let api: ApiClient;
 let customer: string;
 let admin: string;
+let registryPort: number;
+
+function freePort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => resolve(port));
+  }));
+}
 
 before(async () => {
   keys = await createTestKeys();
-  // A second gateway with a tiny rate limit, so the limit test does not throttle the others.
+  // A second gateway with a tiny rate limit, so the limit test does not throttle the others, and
+  // a third one that trusts one proxy in front of it.
   const limited = { ...service, name: 'gateway_limited' };
-  platform = await TestPlatform.start([usersService(keys), demoService('demo'), demoService('demo_b'), service, limited], {
-    env: { gateway: gatewayEnv, 'gateway_limited': { ...gatewayEnv, RATE_LIMIT_MAX: '3' } },
+  const proxied = { ...service, name: 'gateway_proxied' };
+  // And one serving heartbeats on a private listener of their own, as the deploy manifests configure it.
+  const apart = { ...service, name: 'gateway_apart' };
+  registryPort = await freePort();
+  platform = await TestPlatform.start([usersService(keys), demoService('demo'), demoService('demo_b'), service, limited, proxied, apart], {
+    env: {
+      gateway: gatewayEnv,
+      gateway_limited: { ...gatewayEnv, RATE_LIMIT_MAX: '3' },
+      gateway_proxied: { ...gatewayEnv, TRUST_PROXY_HOPS: '1' },
+      gateway_apart: { ...gatewayEnv, REGISTRY_PORT: String(registryPort) },
+    },
   });
   api = apiClient(() => platform.url('gateway'));
   customer = await keys.sign({ sub: 'u-customer', roles: ['customer'] });
@@ -103,8 +122,10 @@ test('/internal routes are never reachable through the gateway', async () => {
     const status = await rawGet(path);
     assert.notEqual(status, 200, path);
   }
-  // Directly, the route exists: the 404s above come from the gateway, not from a missing route.
+  // Directly, the route exists for platform callers (the 404s above come from the gateway), and a
+  // stranger on the network without a service identity is refused.
   assert.equal((await apiClient(platform.url('demo')).get('/internal/secret')).status, 200);
+  assert.equal((await apiClient(platform.url('demo'), { signed: false }).get('/internal/secret')).status, 401);
 });
 
 test('protected routes: 401 without, with a bad, expired or foreign-issuer token', async () => {
@@ -123,9 +144,8 @@ test('protected routes: 401 without, with a bad, expired or foreign-issuer token
   assert.equal((await api.post('/api/v1/users/login', {}, { token: expired })).status, 401);
   const ok = await api.get('/api/v1/users/me', { token: customer });
   assert.equal(ok.status, 200);
-  assert.equal(ok.body.headers['x-user-id'], 'u-customer');
-  assert.equal(ok.body.headers['x-user-roles'], 'customer');
-  assert.equal(ok.body.headers['x-user-email'], 'u-customer@example.com');
+  // The upstream verified the gateway's signed token: the user it names and the gateway as the caller.
+  assert.deepEqual(ok.body.caller, { service: 'gateway', principal: { userId: 'u-customer', roles: ['customer'], email: 'u-customer@example.com' } });
 });
 
 test('wrong role is 403, the right one passes', async () => {
@@ -135,16 +155,18 @@ test('wrong role is 403, the right one passes', async () => {
   assert.equal((await api.get('/api/v1/users', { token: admin })).status, 200);
 });
 
-test('client-sent identity headers are stripped, replaced by the verified ones', async () => {
-  const spoof = { 'x-user-id': 'u-admin', 'x-user-roles': 'admin', 'x-user-email': 'boss@example.com' };
+test('client-sent identity headers and internal tokens are stripped, replaced by the verified identity', async () => {
+  // Even a validly signed internal token is not the client's to send: only the gateway's own reaches upstream.
+  const spoof = { 'x-user-id': 'u-admin', 'x-user-roles': 'admin', 'x-user-email': 'boss@example.com', ...identityHeaders({ userId: 'u-admin', roles: 'admin' }) };
   const anonymous = await api.post('/api/v1/users/login', { email: 'a@example.com' }, { headers: spoof });
   assert.equal(anonymous.status, 200);
   assert.equal(anonymous.body.headers['x-user-id'], undefined);
   assert.equal(anonymous.body.headers['x-user-roles'], undefined);
   assert.equal(anonymous.body.headers['x-user-email'], undefined);
+  assert.deepEqual(anonymous.body.caller, { service: 'gateway', principal: null });
   const signedIn = await api.get('/api/v1/users/me', { token: customer, headers: spoof });
-  assert.equal(signedIn.body.headers['x-user-id'], 'u-customer');
-  assert.equal(signedIn.body.headers['x-user-roles'], 'customer');
+  assert.equal(signedIn.body.caller.principal.userId, 'u-customer');
+  assert.deepEqual(signedIn.body.caller.principal.roles, ['customer']);
   // Spoofing a role does not get past RBAC either.
   assert.equal((await api.get('/api/v1/users', { headers: spoof })).status, 401);
 });
@@ -184,16 +206,63 @@ test('merged OpenAPI includes upstream paths under /api/v1 and no internal ones'
   assert.ok(Object.keys(uiDoc.body.paths).some((p) => p.startsWith('/api/v1/demo/')));
 });
 
-test('registry: admin only; heartbeat input is validated', async () => {
+const registryToken = { 'x-registry-token': testSecrets.REGISTRY_TOKEN };
+
+test('registry: admin only; heartbeats need the registry token, a known service and a private http(s) URL', async () => {
   assert.equal((await api.get('/registry')).status, 401);
   assert.equal((await api.get('/registry', { token: customer })).status, 403);
   const listed = await api.get('/registry', { token: admin });
   assert.equal(listed.status, 200);
   const demo = listed.body.services.find((s: { name: string }) => s.name === 'demo');
   assert.deepEqual(demo.instances.map((i: { url: string }) => i.url), [platform.url('demo')]);
-  assert.equal((await api.post('/registry/heartbeat', { service: 'demo' })).status, 400);
-  assert.equal((await api.post('/registry/heartbeat', { service: 'demo', url: 'ftp://x' })).status, 400);
-  assert.equal((await api.post('/registry/heartbeat', { service: 'nope', url: 'http://127.0.0.1:1' })).status, 404);
+
+  const valid = { service: 'demo', url: 'http://127.0.0.1:1' };
+  const wrongTokens: Array<Record<string, string>> = [{}, { 'x-registry-token': 'wrong' }, { 'x-registry-token': `${testSecrets.REGISTRY_TOKEN}x` }];
+  for (const headers of wrongTokens) {
+    const refused = await api.post('/registry/heartbeat', valid, { headers });
+    assert.equal(refused.status, 401, JSON.stringify(headers));
+    assert.match(refused.headers.get('content-type') ?? '', /application\/problem\+json/);
+  }
+  const expect400 = async (body: unknown, detail: RegExp) => {
+    const res = await api.post('/registry/heartbeat', body, { headers: registryToken });
+    assert.equal(res.status, 400, JSON.stringify(body));
+    assert.match(res.body.detail, detail);
+  };
+  await expect400({ service: 'demo' }, /url/);
+  await expect400({ service: 'demo', url: 'ftp://127.0.0.1' }, /http or https/);
+  await expect400({ service: 'demo', url: 'http://user:secret@127.0.0.1:1' }, /credentials/);
+  await expect400({ service: 'demo', url: 'http://169.254.169.254' }, /private network/);
+  await expect400({ service: 'demo', url: 'http://example.com' }, /allowed registry host/);
+  assert.equal((await api.post('/registry/heartbeat', { ...valid, service: 'nope' }, { headers: registryToken })).status, 404);
+  // Nothing refused was registered.
+  const after = (await api.get('/registry', { token: admin })).body.services.find((s: { name: string }) => s.name === 'demo');
+  assert.deepEqual(after.instances.map((i: { url: string }) => i.url), [platform.url('demo')]);
+});
+
+test('with REGISTRY_PORT, heartbeats are served there only, never on the public API port', async () => {
+  const heartbeat = { service: 'demo', url: platform.url('demo_b') };
+  const onPublicPort = await apiClient(platform.url('gateway_apart')).post('/registry/heartbeat', heartbeat, { headers: registryToken });
+  assert.equal(onPublicPort.status, 404);
+  const registryApi = apiClient(`http://127.0.0.1:${registryPort}`);
+  assert.equal((await registryApi.post('/registry/heartbeat', heartbeat)).status, 401);
+  assert.equal((await registryApi.post('/registry/heartbeat', heartbeat, { headers: registryToken })).status, 200);
+  // Only heartbeats live there: the API is not served on the private listener.
+  assert.equal((await registryApi.get('/api/v1/demo/echo/x', { token: customer })).status, 404);
+  const listed = await apiClient(platform.url('gateway_apart')).get('/registry', { token: admin });
+  const demo = listed.body.services.find((s: { name: string }) => s.name === 'demo');
+  assert.ok(demo.instances.some((i: { url: string }) => i.url === platform.url('demo_b')), JSON.stringify(demo));
+});
+
+test('X-Forwarded-For: a client cannot choose the address services see', async () => {
+  // TRUST_PROXY_HOPS=0 (the default): the client's chain is discarded, the socket address is forwarded alone.
+  const forged = await api.post('/api/v1/users/login', {}, { headers: { 'x-forwarded-for': '203.0.113.7, 198.51.100.1', forwarded: 'for=203.0.113.7' } });
+  assert.equal(forged.body.headers['x-forwarded-for'], '127.0.0.1');
+  assert.equal(forged.body.headers.forwarded, undefined);
+  assert.equal(forged.body.ip, '127.0.0.1');
+  // Behind one trusted proxy: the proxy's own entry (right-most) is the client; what the client prepended is not.
+  const proxied = await apiClient(platform.url('gateway_proxied')).post('/api/v1/users/login', {}, { headers: { 'x-forwarded-for': '203.0.113.7, 198.51.100.1' } });
+  assert.equal(proxied.body.headers['x-forwarded-for'], '198.51.100.1');
+  assert.equal(proxied.body.ip, '198.51.100.1');
 });
 
 test('an upstream that is too slow is a 503, not a hang', async () => {
@@ -218,7 +287,7 @@ test('a stopped upstream is a 503, then the circuit opens; it recovers after res
 });
 
 test('round-robin across a directory instance and a heartbeat instance', async () => {
-  const beat = await api.post('/registry/heartbeat', { service: 'demo', url: platform.url('demo_b') });
+  const beat = await api.post('/registry/heartbeat', { service: 'demo', url: platform.url('demo_b') }, { headers: registryToken });
   assert.equal(beat.status, 200);
   assert.ok(Date.parse(beat.body.expiresAt) > Date.now());
   const bothHealthy = (r: { body: { services: Array<{ name: string; instances: Array<{ health: string }> }> } }) => {

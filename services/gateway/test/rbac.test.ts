@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { can } from '@emporium/contracts';
 import { accessFor, decide, pathMatches, accessRules } from '../src/domain/rbac.ts';
 
 const customer = { userId: 'u1', roles: ['customer'] as const };
@@ -15,10 +16,10 @@ test('patterns: * is one segment, trailing ** is any rest including none', () =>
   assert.equal(pathMatches('/orders', '/orders/o1'), false);
 });
 
-test('catalog: reads are public, writes need staff or admin', () => {
+test('catalog: reads are public, writes need catalog:write', () => {
   assert.equal(accessFor('GET', '/catalog/products'), 'public');
   assert.equal(accessFor('HEAD', '/catalog/products/p1'), 'public');
-  assert.deepEqual(accessFor('POST', '/catalog/products'), ['staff', 'admin']);
+  assert.deepEqual(accessFor('POST', '/catalog/products'), { permission: 'catalog:write' });
   assert.equal(decide(accessFor('PATCH', '/catalog/products/p1'), customer), 'forbidden');
   assert.equal(decide(accessFor('PATCH', '/catalog/products/p1'), staff), 'allow');
   assert.equal(decide(accessFor('DELETE', '/catalog/products/p1'), null), 'unauthenticated');
@@ -27,26 +28,47 @@ test('catalog: reads are public, writes need staff or admin', () => {
 test('users: session routes public, profile authenticated, list and roles admin', () => {
   for (const path of ['/users/register', '/users/login', '/users/refresh', '/users/logout']) assert.equal(accessFor('POST', path), 'public', path);
   assert.equal(accessFor('GET', '/users/me'), 'authenticated');
-  assert.deepEqual(accessFor('GET', '/users'), ['admin']);
-  assert.deepEqual(accessFor('PUT', '/users/u1/roles'), ['admin']);
+  assert.deepEqual(accessFor('GET', '/users'), { permission: 'users:list' });
+  assert.deepEqual(accessFor('PUT', '/users/u1/roles'), { permission: 'users:write:roles' });
   assert.equal(decide(accessFor('GET', '/users'), staff), 'forbidden');
   assert.equal(decide(accessFor('GET', '/users'), admin), 'allow');
 });
 
-test('orders: guest checkout and guest tracking are public, the rest needs a user', () => {
+test('orders: guest checkout and guest tracking are public, back-office moves need their permission', () => {
   assert.equal(accessFor('POST', '/orders'), 'public');
   assert.equal(accessFor('GET', '/orders/o1'), 'public');
-  assert.equal(accessFor('GET', '/orders'), 'authenticated');
-  assert.equal(accessFor('POST', '/orders/o1/refund'), 'authenticated');
+  assert.equal(accessFor('GET', '/orders/mine'), 'public');
+  assert.deepEqual(accessFor('GET', '/orders'), { permission: 'orders:manage' });
+  assert.deepEqual(accessFor('POST', '/orders/o1/refund'), { permission: 'payments:refund' });
+  assert.deepEqual(accessFor('POST', '/payments/p1/refund'), { permission: 'payments:refund' });
   assert.equal(decide(accessFor('POST', '/orders/o1/cancel'), null), 'unauthenticated');
+  assert.equal(decide(accessFor('POST', '/orders/o1/cancel'), customer), 'forbidden');
+});
+
+test('refunds: staff and admin may, customers may not (the table in @emporium/contracts decides)', () => {
+  for (const path of ['/orders/o1/refund', '/payments/p1/refund']) {
+    assert.equal(decide(accessFor('POST', path), customer), 'forbidden', path);
+    assert.equal(decide(accessFor('POST', path), staff), 'allow', path);
+    assert.equal(decide(accessFor('POST', path), admin), 'allow', path);
+  }
+});
+
+test('every permission rule agrees with the role table', () => {
+  for (const rule of accessRules) {
+    if (typeof rule.access !== 'object') continue;
+    for (const caller of [customer, staff, admin]) {
+      assert.equal(decide(rule.access, caller) === 'allow', can(caller.roles, rule.access.permission), `${rule.path} for ${caller.roles}`);
+    }
+  }
 });
 
 test('cart public, notifications authenticated, inventory writes staff', () => {
   assert.equal(accessFor('POST', '/cart/c1/lines'), 'public');
   assert.equal(accessFor('GET', '/notifications/u1'), 'authenticated');
   assert.equal(accessFor('GET', '/inventory/stock/A-1'), 'public');
-  assert.deepEqual(accessFor('POST', '/inventory/stock'), ['staff', 'admin']);
-  assert.deepEqual(accessFor('GET', '/finance/ledger'), ['admin']);
+  assert.deepEqual(accessFor('GET', '/inventory/warehouses'), { permission: 'inventory:manage' });
+  assert.deepEqual(accessFor('POST', '/inventory/stock'), { permission: 'inventory:manage' });
+  assert.deepEqual(accessFor('GET', '/finance/ledger'), { permission: 'finance:read' });
 });
 
 test('anything unlisted needs a signed-in user', () => {
@@ -59,9 +81,9 @@ test('anything unlisted needs a signed-in user', () => {
 test('first matching rule wins', () => {
   const rules = [
     { methods: ['GET'], path: '/x/**', access: 'public' as const },
-    { methods: '*' as const, path: '/x/**', access: ['admin'] as const },
+    { methods: '*' as const, path: '/x/**', access: { permission: 'finance:read' as const } },
   ];
   assert.equal(accessFor('GET', '/x/1', rules), 'public');
-  assert.deepEqual(accessFor('POST', '/x/1', rules), ['admin']);
+  assert.deepEqual(accessFor('POST', '/x/1', rules), { permission: 'finance:read' });
   assert.ok(accessRules.length > 10);
 });

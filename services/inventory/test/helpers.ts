@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, EventType, EventData } from '@emporium/contracts';
-import type { TestPlatform } from '@emporium/kit/testing';
+import { identityHeaders, type TestPlatform } from '@emporium/kit/testing';
 
-/** Headers the gateway sets for a signed-in caller. */
-export const staff = { headers: { 'x-user-id': 'staff-1', 'x-user-roles': 'staff', 'x-user-email': 'staff@example.com' } };
-export const customer = { headers: { 'x-user-id': 'cust-1', 'x-user-roles': 'customer', 'x-user-email': 'c@example.com' } };
+/** The identity the gateway signs for a signed-in caller. */
+export const staff = { headers: identityHeaders({ userId: 'staff-1', roles: 'staff', email: 'staff@example.com' }) };
+export const customer = { headers: identityHeaders({ userId: 'cust-1', roles: 'customer', email: 'c@example.com' }) };
 
 let counter = 0;
 /** A SKU no other test touches. */

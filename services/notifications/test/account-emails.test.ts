@@ -2,14 +2,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import type { EventData, EventType } from '@emporium/contracts';
 import { service } from '../src/app.ts';
 import { notifications } from '../src/db/schema.ts';
 import { TestSmtp, waitFor } from './smtp.ts';
 
 // The users service's account emails: rendered, sent over real SMTP, and their links kept from staff eyes.
-const staff = { headers: { 'x-user-id': 'staff-1', 'x-user-roles': 'staff' } };
+const staff = { headers: identityHeaders({ userId: 'staff-1', roles: 'staff' }) };
 
 let smtp: TestSmtp;
 let platform: TestPlatform;

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { processedEvents } from '@emporium/kit';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import type { EventData, EventEnvelope, EventType } from '@emporium/contracts';
 import { service } from '../src/app.ts';
 import { TestSmtp, waitFor } from './smtp.ts';
 
 const STAFF_EMAIL = 'staff@emporium.test';
-const staff = { headers: { 'x-user-id': 'staff-1', 'x-user-roles': 'staff', 'x-user-email': 'staff@emporium.test' } };
-const customer = (userId: string) => ({ headers: { 'x-user-id': userId, 'x-user-roles': 'customer' } });
+const staff = { headers: identityHeaders({ userId: 'staff-1', roles: 'staff', email: 'staff@emporium.test' }) };
+const customer = (userId: string) => ({ headers: identityHeaders({ userId, roles: 'customer' }) });
 
 let smtp: TestSmtp;
 let platform: TestPlatform;
@@ -178,7 +178,7 @@ test('a user history is visible to that user and staff only', async () => {
 
   assert.equal((await api.get(`/notifications/${userId}`, customer('someone-else'))).status, 403);
   assert.equal((await api.get(`/notifications/${userId}`)).status, 401);
-  assert.equal((await api.get(`/notifications/${userId}`, { headers: { 'x-user-id': 'a1', 'x-user-roles': 'admin' } })).status, 200);
+  assert.equal((await api.get(`/notifications/${userId}`, { headers: identityHeaders({ userId: 'a1', roles: 'admin' }) })).status, 200);
   assert.equal((await api.get(`/notifications/${userId}?limit=0`, customer(userId))).status, 400);
 });
 

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@emporium/kit';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import { customerOrdersPath, customerOrdersSchema, type EventEnvelope } from '@emporium/contracts';
 import { service } from '../src/app.ts';
 import { standIns, UpstreamState } from './support/stand-ins.ts';
 import { address, checkout, customer, eventually, newKey, staff } from './support/helpers.ts';
 
 const upstream = new UpstreamState();
-const admin = { 'x-user-id': 'admin-1', 'x-user-roles': 'admin', 'x-user-email': 'admin@example.com' };
+const admin = identityHeaders({ userId: 'admin-1', roles: 'admin', email: 'admin@example.com' });
 let platform: TestPlatform;
 let api: ApiClient;
 

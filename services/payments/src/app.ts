@@ -9,7 +9,7 @@ import { registerWebhookRoutes } from './routes/webhooks.ts';
 export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const config = loadPaymentsConfig(deps.env);
   const providers = buildProviders(config);
-  const app = await createServiceApp({ name: deps.name, logger: deps.logger, readiness: deps.readiness });
+  const app = await createServiceApp({ name: deps.name, logger: deps.logger, readiness: deps.readiness, tokens: deps.tokens });
   const onEventsWritten = () => deps.relay.nudge();
   const payments = new PaymentOperations({ db: deps.db, providers, defaultProvider: config.PAYMENT_PROVIDER, logger: deps.logger, onEventsWritten });
   // The provider instances, for tests that drive the sandbox (outages) in-process.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { apiClient, type ApiClient } from '@emporium/kit/testing';
+import { apiClient, testSecrets, type ApiClient } from '@emporium/kit/testing';
 import { authorizeBody, withKey } from './helpers.ts';
 
 /**
@@ -22,7 +22,7 @@ before(async () => {
   const { DATABASE_URL: _db, AMQP_URL: _amqp, REDIS_URL: _redis, ...env } = process.env;
   child = spawn(process.execPath, ['--import', 'tsx', 'services/payments/src/main.ts'], {
     cwd: root,
-    env: { ...env, PORT: '0', LOG_LEVEL: 'trace', DATA_DIR: 'memory://' },
+    env: { ...env, ...testSecrets, PORT: '0', LOG_LEVEL: 'trace', DATA_DIR: 'memory://' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

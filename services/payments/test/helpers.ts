@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@emporium/kit';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
 import type { ProviderRegistry } from '../src/config.ts';
 
-export const STAFF = { 'x-user-id': 'staff-1', 'x-user-roles': 'staff', 'x-user-email': 'staff@emporium.test' };
-export const customer = (userId: string) => ({ 'x-user-id': userId, 'x-user-roles': 'customer', 'x-user-email': `${userId}@example.com` });
+export const STAFF = identityHeaders({ userId: 'staff-1', roles: 'staff', email: 'staff@emporium.test' });
+export const customer = (userId: string) => identityHeaders({ userId, roles: 'customer', email: `${userId}@example.com` });
 export const withKey = (key: string = randomUUID(), headers: Record<string, string> = {}) => ({ headers: { 'idempotency-key': key, ...headers } });
 
 export interface PaymentsHarness {

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { asc, eq, sql } from 'drizzle-orm';
 import { outbox } from '@emporium/kit';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
 import { accountTokens } from '../src/db/schema.ts';
 
@@ -82,7 +82,7 @@ test('access tokens name their session and token version; logout, reuse and role
 
   const adminLogin = await api.post('/users/login', admin);
   const adminClaims = decodeJwt(adminLogin.body.accessToken) as { sub: string };
-  const adminHeaders = { 'x-user-id': adminClaims.sub, 'x-user-roles': 'admin' };
+  const adminHeaders = identityHeaders({ userId: adminClaims.sub, roles: 'admin' });
   assert.equal((await api.put(`/users/${claims.sub}/roles`, { roles: ['staff'] }, { headers: adminHeaders })).status, 200);
   const [outdated] = await eventsFor<{ userId: string; minTokenVersion: number; reason: string }>('user.tokens_revoked', (d) => d.userId === claims.sub);
   assert.deepEqual({ ...outdated, forgetAfter: undefined }, { userId: claims.sub, minTokenVersion: 1, reason: 'roles_changed', forgetAfter: undefined });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, permissionsFor } from '../src/domain/permissions.ts';
+import { can, permissionsFor } from '@emporium/contracts';
 import { judgeRefreshToken } from '../src/domain/refresh-tokens.ts';
 import { accountThrottleKey, loginThrottleKey, loginWaitSeconds, retryAfterSeconds } from '../src/domain/login-throttle.ts';
 import { weakPasswordReason } from '../src/domain/password-strength.ts';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { eq } from 'drizzle-orm';
 import { outbox } from '@emporium/kit';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
 import { users } from '../src/db/schema.ts';
 
@@ -21,10 +21,15 @@ after(() => platform?.stop());
 
 const jwksUrl = () => new URL('/.well-known/jwks.json', platform.url('users'));
 
-/** What the gateway does: verify the access token against the JWKS, then pass the principal on as headers. */
-async function principalHeaders(accessToken: string, jwks = createRemoteJWKSet(jwksUrl())) {
+/** What the gateway does first: verify the access token against the JWKS. */
+async function verifiedPrincipal(accessToken: string, jwks = createRemoteJWKSet(jwksUrl())) {
   const { payload } = await jwtVerify<{ email: string; roles: string[] }>(accessToken, jwks, { issuer: 'emporium-users', algorithms: ['RS256'] });
-  return { 'x-user-id': payload.sub!, 'x-user-email': payload.email, 'x-user-roles': payload.roles.join(',') };
+  return { userId: payload.sub!, email: payload.email, roles: payload.roles.join(',') };
+}
+
+/** Then it passes the principal on in a signed internal token. */
+async function principalHeaders(accessToken: string) {
+  return identityHeaders(await verifiedPrincipal(accessToken));
 }
 
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
@@ -35,14 +40,18 @@ async function signUp(tag: string) {
   assert.equal(registered.status, 202);
   const login = await api.post('/users/login', { email, password });
   assert.equal(login.status, 200);
-  const headers = await principalHeaders(login.body.accessToken);
-  return { id: headers['x-user-id'], email, tokens: login.body, headers };
+  const principal = await verifiedPrincipal(login.body.accessToken);
+  return { id: principal.userId, email, tokens: login.body, headers: identityHeaders(principal) };
 }
 
 async function signInAdmin() {
   const login = await api.post('/users/login', admin);
   assert.equal(login.status, 200);
   return principalHeaders(login.body.accessToken);
+}
+
+async function adminId() {
+  return (await verifiedPrincipal((await api.post('/users/login', admin)).body.accessToken)).userId;
 }
 
 test('register, login, me, refresh and logout', async () => {
@@ -57,12 +66,13 @@ test('register, login, me, refresh and logout', async () => {
   assert.equal(login.body.tokenType, 'Bearer');
   assert.equal(login.body.expiresIn, 900);
   assert.ok(login.body.refreshToken.length >= 40);
-  const headers = await principalHeaders(login.body.accessToken);
-  assert.equal(headers['x-user-roles'], 'customer');
+  const principal = await verifiedPrincipal(login.body.accessToken);
+  assert.equal(principal.roles, 'customer');
+  const headers = identityHeaders(principal);
 
   const me = await api.get('/users/me', { headers });
   assert.equal(me.status, 200);
-  assert.equal(me.body.id, headers['x-user-id']);
+  assert.equal(me.body.id, principal.userId);
   assert.equal(me.body.email, email.toLowerCase());
   assert.equal(me.body.name, 'Ada');
   assert.equal(me.body.passwordHash, undefined);
@@ -71,7 +81,7 @@ test('register, login, me, refresh and logout', async () => {
   const refreshed = await api.post('/users/refresh', { refreshToken: login.body.refreshToken });
   assert.equal(refreshed.status, 200);
   assert.notEqual(refreshed.body.refreshToken, login.body.refreshToken);
-  assert.equal((await principalHeaders(refreshed.body.accessToken))['x-user-id'], headers['x-user-id']);
+  assert.equal((await verifiedPrincipal(refreshed.body.accessToken)).userId, principal.userId);
 
   const logout = await api.post('/users/logout', { refreshToken: refreshed.body.refreshToken });
   assert.equal(logout.status, 204);
@@ -208,7 +218,8 @@ test('a customer cannot read another profile; staff can, and that is audited', a
   assert.equal(denied.status, 403);
   assert.equal((await api.get(`/users/${randomUUID()}`, { headers: bob.headers })).status, 403, 'no existence oracle');
 
-  const staffHeaders = { 'x-user-id': randomUUID(), 'x-user-roles': 'staff', 'x-user-email': 'clerk@emporium.test' };
+  const staffId = randomUUID();
+  const staffHeaders = identityHeaders({ userId: staffId, roles: 'staff', email: 'clerk@emporium.test' });
   const read = await api.get(`/users/${alice.id}`, { headers: { ...staffHeaders, 'x-request-id': 'req-staff-read-1' } });
   assert.equal(read.status, 200);
   assert.equal(read.body.email, alice.email);
@@ -219,7 +230,7 @@ test('a customer cannot read another profile; staff can, and that is audited', a
   assert.equal(log.status, 200);
   const entry = log.body.items.find((e: { action: string }) => e.action === 'user.profile.read');
   assert.ok(entry, 'staff read recorded');
-  assert.equal(entry.actorId, staffHeaders['x-user-id']);
+  assert.equal(entry.actorId, staffId);
   assert.equal(entry.requestId, 'req-staff-read-1');
   assert.ok(!Number.isNaN(Date.parse(entry.at)));
   assert.ok(!log.body.items.some((e: { action: string; actorId: string }) => e.action === 'user.profile.read' && e.actorId === alice.id), 'own reads are not audited');
@@ -248,12 +259,12 @@ test('admin lists users with search and pagination, and changes roles', async ()
   assert.deepEqual(changed.body.roles, ['customer', 'staff']);
   // The next refresh carries the new roles.
   const refreshed = await api.post('/users/refresh', { refreshToken: user.tokens.refreshToken });
-  assert.equal((await principalHeaders(refreshed.body.accessToken))['x-user-roles'], 'customer,staff');
+  assert.equal((await verifiedPrincipal(refreshed.body.accessToken)).roles, 'customer,staff');
 
   const { db } = platform.service('users').deps;
   const events = await db.select().from(outbox).where(eq(outbox.type, 'user.role_changed'));
   const event = events.find((e) => (e.data as { userId: string }).userId === user.id);
-  assert.deepEqual(event?.data, { userId: user.id, roles: ['customer', 'staff'], changedBy: adminHeaders['x-user-id'] });
+  assert.deepEqual(event?.data, { userId: user.id, roles: ['customer', 'staff'], changedBy: await adminId() });
   const log = await api.get(`/users/audit-log?targetUserId=${user.id}`, { headers: adminHeaders });
   const audit = log.body.items.find((e: { action: string }) => e.action === 'user.roles.changed');
   assert.deepEqual(audit.details, { from: ['customer'], to: ['customer', 'staff'] });
@@ -262,7 +273,7 @@ test('admin lists users with search and pagination, and changes roles', async ()
 
 test('the last admin cannot be demoted', async () => {
   const adminHeaders = await signInAdmin();
-  const res = await api.put(`/users/${adminHeaders['x-user-id']}/roles`, { roles: ['customer'] }, { headers: adminHeaders });
+  const res = await api.put(`/users/${await adminId()}/roles`, { roles: ['customer'] }, { headers: adminHeaders });
   assert.equal(res.status, 409);
   assert.equal((await api.post('/users/login', admin)).status, 200);
 });

@@ -1,11 +1,15 @@
 import CircuitBreaker from 'opossum';
+import { internalTokenHeader } from '@emporium/contracts';
 import { HttpProblem, serviceUnavailable } from '../errors.ts';
+import type { InternalTokens, Principal } from '../identity.ts';
 
 export interface HttpClientOptions {
   /** Name of the service called, for messages and metrics. */
   target: string;
   /** Base URL, or a function for targets whose address is known only at call time. */
   baseUrl: string | (() => string);
+  /** The calling service's signer: every call carries its identity (`deps.tokens`). */
+  tokens: InternalTokens;
   timeoutMs?: number;
   retries?: number;
   /** Failure percentage over the rolling window that opens the circuit. */
@@ -20,6 +24,8 @@ export interface HttpRequest {
   body?: unknown;
   headers?: Record<string, string>;
   requestId?: string;
+  /** The user the call acts for, if any: their identity travels in the signed token. */
+  actingFor?: Principal | null;
   /** Retry on failure even for a non-GET (the call carries an Idempotency-Key, say). */
   idempotent?: boolean;
 }
@@ -36,6 +42,7 @@ class UpstreamFailure extends Error {}
 /**
  * Calls another service: a timeout on every call, retries with exponential backoff on idempotent
  * calls, and a circuit breaker so a dead service is failed fast (503) instead of waited on.
+ * Every call carries a short-lived token naming the calling service (and the user it acts for).
  * 4xx answers are returned to the caller, not counted as failures: the service is healthy.
  */
 export class HttpClient {
@@ -100,6 +107,8 @@ export class HttpClient {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.requestId) headers['x-request-id'] = req.requestId;
+    // Signed per attempt, so a retry after a backoff still carries a current token.
+    headers[internalTokenHeader] = this.options.tokens.sign(req.actingFor);
     let res: Response;
     try {
       res = await fetch(new URL(req.path, base), {

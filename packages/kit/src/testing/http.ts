@@ -1,3 +1,6 @@
+import { internalTokenHeader } from '@emporium/contracts';
+import { identityHeaders } from './identity.ts';
+
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;
@@ -9,10 +12,19 @@ export interface ApiCall {
   headers?: Record<string, string>;
 }
 
+export interface ApiClientOptions {
+  /**
+   * Straight to a service, the client stands in for the gateway: every call carries a
+   * gateway-signed internal token (anonymous unless the call's headers carry a user's). Set
+   * false to send only what the call names (a stranger on the network).
+   */
+  signed?: boolean;
+}
+
 /** A small JSON client for tests that talk to a service or the gateway over real HTTP. */
-export function apiClient(baseUrl: string | (() => string)) {
+export function apiClient(baseUrl: string | (() => string), { signed = true }: ApiClientOptions = {}) {
   const call = async <T = any>(method: string, path: string, body?: unknown, options: ApiCall = {}): Promise<ApiResponse<T>> => {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { ...(signed && !options.headers?.[internalTokenHeader] ? identityHeaders() : {}), ...options.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;

@@ -1,2 +1,3 @@
 export * from './platform.ts';
 export * from './http.ts';
+export * from './identity.ts';

@@ -8,6 +8,7 @@ import { RabbitBus } from '../bus/rabbitmq.ts';
 import { InProcessBus } from '../bus/in-process.ts';
 import { ServiceDirectory } from '../directory.ts';
 import { startService, type RunningService, type ServiceModule } from '../runtime.ts';
+import { testSecrets } from './identity.ts';
 
 export interface TestPlatformOptions {
   /** Extra environment per service name. */
@@ -109,6 +110,8 @@ export class TestPlatform {
       PORT: '0',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       OUTBOX_POLL_MS: '100',
+      // Per test process, as `npm start` generates them per run; the identity helpers sign with them.
+      ...testSecrets,
       ...this.options.env?.[name],
     };
     if (this.mode === 'embedded') {

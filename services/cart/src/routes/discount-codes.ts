@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, minorUnitsSchema } from '@emporium/contracts';
-import { requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
+import { requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import type { DiscountCodeRepository } from '../db/discount-codes.ts';
 import { discountCodeSchema } from './schemas.ts';
 
@@ -25,7 +25,7 @@ const createDiscountCodeBody = z
 
 /** Discount code administration, for staff and admins. */
 export function registerDiscountCodeRoutes(app: ServiceApp, codes: DiscountCodeRepository): void {
-  const staffOnly = requireRole('staff', 'admin');
+  const staffOnly = requirePermission('discounts:manage');
 
   app.post('/cart/discount-codes', { preHandler: staffOnly, schema: { body: createDiscountCodeBody } }, async (request, reply) => {
     const { body } = request;

@@ -1,4 +1,4 @@
-import { badRequest, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { badRequest, requirePermission, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { allCategories, insertCategory } from '../db/categories.ts';
 import type { CategoryRow } from '../db/schema.ts';
 import { buildCategoryTree, slugify } from '../domain/categories.ts';
@@ -9,7 +9,7 @@ const categoryView = (c: CategoryRow) => ({ id: c.id, name: c.name, slug: c.slug
 export function registerCategoryRoutes(app: ServiceApp, deps: ServiceDeps): void {
   app.get('/catalog/categories', async () => ({ items: buildCategoryTree((await allCategories(deps.db)).map(categoryView)) }));
 
-  app.post('/catalog/categories', { onRequest: requireRole('staff', 'admin'), schema: { body: createCategoryBody } }, async (request, reply) => {
+  app.post('/catalog/categories', { onRequest: requirePermission('catalog:write'), schema: { body: createCategoryBody } }, async (request, reply) => {
     const slug = request.body.slug ?? slugify(request.body.name);
     if (!slug) throw badRequest('body.slug: cannot derive a slug from the name; give one', { field: 'body.slug' });
     const category = await deps.db.transaction((tx) => insertCategory(tx, { name: request.body.name, slug, parentId: request.body.parentId }));

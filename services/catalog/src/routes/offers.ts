@@ -1,4 +1,4 @@
-import { loadConfig, notFound, requirePrincipal, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { loadConfig, notFound, requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { catalogConfigSchema } from '../config.ts';
 import { withIdempotency } from '../db/idempotency.ts';
 import type { OfferCache } from '../db/offer-cache.ts';
@@ -16,7 +16,7 @@ const offerView = (offer: Offer, now: Date) => ({
 
 export function registerOfferRoutes(app: ServiceApp, deps: ServiceDeps, offerCache: OfferCache): void {
   const config = loadConfig(catalogConfigSchema, deps.env);
-  const staffOnly = requireRole('staff', 'admin');
+  const staffOnly = requirePermission('catalog:write');
 
   app.get('/catalog/offers', async () => {
     const now = new Date();

@@ -1,4 +1,4 @@
-import { badRequest, hasRole, notFound, principalOf, requirePrincipal, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { badRequest, hasPermission, notFound, principalOf, requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import type { FastifyRequest } from 'fastify';
 import { findCategory } from '../db/categories.ts';
 import { withIdempotency } from '../db/idempotency.ts';
@@ -21,8 +21,8 @@ import {
   type ListProductsQuery,
 } from './schemas.ts';
 
-const staffOnly = requireRole('staff', 'admin');
-const isStaff = (request: FastifyRequest) => hasRole(principalOf(request), 'staff', 'admin');
+const staffOnly = requirePermission('catalog:write');
+const isStaff = (request: FastifyRequest) => hasPermission(principalOf(request), 'catalog:write');
 
 /** `attr.color=red&attr.size=M` → { color: 'red', size: 'M' }; a bad name or value is a 400 naming it. */
 function attributeFilters(query: Record<string, unknown>): Record<string, string> {

@@ -1,5 +1,4 @@
-import { principalHeaders } from '@emporium/contracts';
-import type { Role } from '@emporium/contracts';
+import { internalTokenHeader, legacyPrincipalHeaders, type Role } from '@emporium/contracts';
 
 export interface Principal {
   userId: string;
@@ -15,7 +14,8 @@ const hopByHop = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'pro
 /** Headers fetch recomputes or that describe the client hop, not the request. */
 const recomputed = new Set(['host', 'content-length', 'expect']);
 
-const identity = new Set<string>(Object.values(principalHeaders));
+/** Identity is the gateway's to state: whatever a client sends under these names is dropped. */
+const identity = new Set<string>([internalTokenHeader, ...legacyPrincipalHeaders]);
 
 function droppable(name: string, connectionHeader: string | string[] | undefined): boolean {
   const listed = String(connectionHeader ?? '').toLowerCase().split(',').map((s) => s.trim());
@@ -24,7 +24,9 @@ function droppable(name: string, connectionHeader: string | string[] | undefined
 
 export interface UpstreamRequestContext {
   requestId: string;
-  principal: Principal | null;
+  /** The signed internal token naming the gateway and the verified user, if any. */
+  identityToken: string;
+  /** The client's address as the gateway determined it (after its trusted proxies). */
   clientIp: string;
   protocol: string;
   host?: string;
@@ -32,7 +34,9 @@ export interface UpstreamRequestContext {
 
 /**
  * The headers sent upstream: the client's, minus hop-by-hop ones and any identity headers the
- * client made up, plus the identity the gateway verified, the request id and forwarding info.
+ * client made up, plus the identity the gateway verified (signed), the request id and forwarding
+ * info. `X-Forwarded-For` is replaced, not appended to: services see only the address the gateway
+ * determined, never a chain a client wrote.
  */
 export function upstreamRequestHeaders(incoming: IncomingHeaders, ctx: UpstreamRequestContext): Record<string, string> {
   const out: Record<string, string> = {};
@@ -42,14 +46,11 @@ export function upstreamRequestHeaders(incoming: IncomingHeaders, ctx: UpstreamR
     out[lower] = Array.isArray(value) ? value.join(', ') : value;
   }
   out['x-request-id'] = ctx.requestId;
-  out['x-forwarded-for'] = out['x-forwarded-for'] ? `${out['x-forwarded-for']}, ${ctx.clientIp}` : ctx.clientIp;
+  out['x-forwarded-for'] = ctx.clientIp;
   out['x-forwarded-proto'] = ctx.protocol;
+  delete out.forwarded; // the RFC 7239 form of the same claims, unchecked
   if (ctx.host) out['x-forwarded-host'] = ctx.host;
-  if (ctx.principal) {
-    out[principalHeaders.userId] = ctx.principal.userId;
-    out[principalHeaders.roles] = ctx.principal.roles.join(',');
-    if (ctx.principal.email) out[principalHeaders.email] = ctx.principal.email;
-  }
+  out[internalTokenHeader] = ctx.identityToken;
   return out;
 }
 
@@ -72,7 +73,8 @@ export function clientResponseHeaders(upstream: Iterable<[string, string]>): Rec
 
 /**
  * The client's address. Forwarded-for entries are believed only for the configured number of
- * proxies in front of the gateway; otherwise a client could pick its own rate-limit key.
+ * proxies in front of the gateway (each appends the address it saw, so the trusted entry is the
+ * one `trustedHops` from the right); otherwise a client could pick its own rate-limit key.
  */
 export function clientIp(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
   const socket = socketAddress ?? 'unknown';

@@ -1,3 +1,5 @@
+import { BlockList, isIP } from 'node:net';
+
 export type Health = 'unknown' | 'healthy' | 'unhealthy';
 
 export interface Instance {
@@ -75,4 +77,38 @@ const key = (service: string, url: string) => `${service} ${url}`;
 /** `http://host:1/` and `http://host:1` are the same instance. */
 export function normalizeUrl(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/** Private and loopback networks: where platform instances live, and nothing else by default. */
+const privateNetworks = new BlockList();
+privateNetworks.addSubnet('127.0.0.0', 8, 'ipv4');
+privateNetworks.addSubnet('10.0.0.0', 8, 'ipv4');
+privateNetworks.addSubnet('172.16.0.0', 12, 'ipv4');
+privateNetworks.addSubnet('192.168.0.0', 16, 'ipv4');
+privateNetworks.addAddress('::1', 'ipv6');
+privateNetworks.addSubnet('fc00::', 7, 'ipv6');
+
+/**
+ * Why an announced instance URL is refused, or null when it is acceptable: http(s) only, no
+ * credentials, no query or fragment, and a host on a loopback or private network or among
+ * `allowedHosts` (`name`, or `*.domain` for its subdomains). Link-local addresses (cloud metadata
+ * endpoints) and public ones are refused, so the registry cannot be turned into a way to make the
+ * gateway fetch arbitrary places.
+ */
+export function instanceUrlProblem(raw: string, allowedHosts: readonly string[]): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'url is not a valid URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'url must use http or https';
+  if (url.username || url.password) return 'url must not carry credentials';
+  if (url.search || url.hash) return 'url must not have a query or fragment';
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const family = isIP(host);
+  if (family !== 0) return privateNetworks.check(host, family === 4 ? 'ipv4' : 'ipv6') ? null : `url host ${host} is not on a loopback or private network`;
+  if (host === 'localhost') return null;
+  const allowed = allowedHosts.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern.toLowerCase()));
+  return allowed ? null : `url host ${host} is not an allowed registry host (REGISTRY_ALLOWED_HOSTS)`;
 }

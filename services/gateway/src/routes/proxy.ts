@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, notFound, unauthorized, type ServiceApp } from '@emporium/kit';
+import { forbidden, notFound, unauthorized, type InternalTokens, type ServiceApp } from '@emporium/kit';
 import { resolveProxyTarget, publicPrefix } from '../domain/routing.ts';
 import { accessFor, decide } from '../domain/rbac.ts';
 import { clientIp, clientResponseHeaders, upstreamRequestHeaders } from '../domain/headers.ts';
@@ -11,6 +11,7 @@ export interface ProxyRouteOptions {
   services: readonly string[];
   trustProxyHops: number;
   bodyLimit: number;
+  tokens: InternalTokens;
 }
 
 /** `/api/v1/<svc>/...` → one instance of `<svc>` at `/<svc>/...`, bytes in, bytes out. */
@@ -31,7 +32,7 @@ export async function proxyRoutes(app: ServiceApp, options: ProxyRouteOptions): 
     const upstream = await options.pool.send(target.service, {
       method: request.method,
       path: target.path + target.search,
-      headers: forwardedHeaders(request, options.trustProxyHops),
+      headers: forwardedHeaders(request, options),
       body: Buffer.isBuffer(request.body) ? request.body : undefined,
     });
     return relay(request, reply, upstream);
@@ -40,11 +41,13 @@ export async function proxyRoutes(app: ServiceApp, options: ProxyRouteOptions): 
   app.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: `${publicPrefix}/*`, bodyLimit: options.bodyLimit, schema: { hide: true }, handler });
 }
 
-export function forwardedHeaders(request: FastifyRequest, trustProxyHops: number): UpstreamRequest['headers'] {
+/** What the upstream gets: see upstreamRequestHeaders; the identity token is signed here, per request. */
+export function forwardedHeaders(request: FastifyRequest, options: { trustProxyHops: number; tokens: InternalTokens }): UpstreamRequest['headers'] {
+  const principal = principalOf(request);
   return upstreamRequestHeaders(request.headers, {
     requestId: request.id,
-    principal: principalOf(request),
-    clientIp: clientIp(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustProxyHops),
+    identityToken: options.tokens.sign(principal && { ...principal, roles: [...principal.roles] }),
+    clientIp: clientIp(request.socket.remoteAddress, request.headers['x-forwarded-for'], options.trustProxyHops),
     protocol: request.protocol,
     host: request.headers.host,
   });

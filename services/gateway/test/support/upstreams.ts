@@ -1,16 +1,18 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import type { FastifyRequest } from 'fastify';
-import { createServiceApp, type ServiceApp, type ServiceModule } from '@emporium/kit';
+import { callerOf, createServiceApp, type ServiceApp, type ServiceModule } from '@emporium/kit';
 
 /** Small upstreams for gateway tests: they echo what reached them so tests can see what was forwarded. */
 
-/** Answers with what arrived: method, url, headers, and the body (bytes as base64). */
+/** Answers with what arrived: method, url, headers, the verified caller, the client address and the body (bytes as base64). */
 function echo(instance: string) {
   return async (request: FastifyRequest) => ({
     instance,
     method: request.method,
     url: request.url,
     headers: request.headers,
+    caller: callerOf(request),
+    ip: request.ip,
     body: request.body === undefined ? null : Buffer.isBuffer(request.body) ? request.body.toString('base64') : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
   });
 }

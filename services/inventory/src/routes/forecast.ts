@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { requirePermission, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { demandSince } from '../db/demand-store.ts';
 import { addDays, denseDailyHistory, forecastDemand } from '../domain/forecast.ts';
 import type { InventorySettings } from '../settings.ts';
@@ -10,7 +10,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function registerForecastRoutes(app: ServiceApp, deps: ServiceDeps, settings: InventorySettings): void {
   app.get(
     '/inventory/forecast/:sku',
-    { preHandler: requireRole('staff', 'admin'), schema: { params: skuParams, querystring: z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }) } },
+    { preHandler: requirePermission('inventory:manage'), schema: { params: skuParams, querystring: z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }) } },
     async (request) => {
       const { sku } = request.params;
       const today = new Date().toISOString().slice(0, 10);

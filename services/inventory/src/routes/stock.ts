@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePrincipal, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { stockView } from '../db/stock-store.ts';
 import { adjustmentReasons, adjustStock, listAdjustments, setStock } from '../db/adjustment-store.ts';
 import type { InventorySettings } from '../settings.ts';
@@ -24,7 +24,7 @@ const adjustmentBody = z.object({
 });
 
 export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings: InventorySettings): void {
-  const staffOnly = requireRole('staff', 'admin');
+  const staffOnly = requirePermission('inventory:manage');
 
   // Public: the storefront shows availability.
   app.get('/inventory/stock/:sku', { schema: { params: skuParams } }, async (request) => stockView(deps.db, request.params.sku));

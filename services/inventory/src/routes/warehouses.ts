@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
-import { conflict, requireRole, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { conflict, requirePermission, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { warehouses } from '../db/schema.ts';
 import { warehouseIdSchema } from './schemas.ts';
 
 const toView = (w: typeof warehouses.$inferSelect) => ({ id: w.id, name: w.name, createdAt: w.createdAt.toISOString() });
 
 export function registerWarehouseRoutes(app: ServiceApp, deps: ServiceDeps): void {
-  const staffOnly = requireRole('staff', 'admin');
+  const staffOnly = requirePermission('inventory:manage');
 
   app.get('/inventory/warehouses', { preHandler: staffOnly }, async () => {
     const rows = await deps.db.select().from(warehouses).orderBy(asc(warehouses.id));

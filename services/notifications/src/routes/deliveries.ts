@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { conflict, requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
+import { conflict, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import { findByIdempotencyKey, insertNotification, listByStatus, toDto } from '../db/notifications.ts';
 import type { NotificationRow } from '../db/schema.ts';
 import { pageQuery, type RouteContext } from './context.ts';
@@ -20,7 +20,7 @@ const sameRequest = (row: NotificationRow, body: SendBody) =>
   row.channel === body.channel && row.recipient === body.recipient && row.subject === (body.subject ?? '') && row.body === body.body && row.userId === (body.userId ?? null);
 
 export function deliveryRoutes(app: ServiceApp, { db, dispatcher }: RouteContext): void {
-  const staffOnly = requireRole('staff', 'admin');
+  const staffOnly = requirePermission('notifications:manage');
 
   app.get('/notifications/deliveries', { preHandler: staffOnly, schema: { querystring: pageQuery.extend({ status: z.enum(['queued', 'sent', 'failed']).optional() }) } }, async (request) => {
     const { status, ...page } = request.query;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest, notFound, requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
+import { badRequest, notFound, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import { channelSchema, localeSchema, notifiedEventSchema, sampleVariables, type TemplateKey } from '../domain/templates.ts';
 import { renderTemplate, TemplateRenderError, type TemplateText } from '../domain/render.ts';
 import { deleteTemplate, listTemplates, saveTemplate } from '../db/templates.ts';
@@ -25,7 +25,7 @@ function checkTemplate(key: TemplateKey, text: TemplateText): void {
 }
 
 export function templateRoutes(app: ServiceApp, { db }: RouteContext): void {
-  const staffOnly = requireRole('staff', 'admin');
+  const staffOnly = requirePermission('notifications:manage');
 
   app.get('/notifications/templates', { preHandler: staffOnly }, async () => ({ items: await listTemplates(db) }));
 

@@ -1,4 +1,4 @@
-import type { Role } from '@emporium/contracts';
+import { can, type Role } from '@emporium/contracts';
 
 export interface Viewer {
   userId: string;
@@ -9,7 +9,7 @@ export type Access = 'allowed' | 'forbidden' | 'not_found' | 'unauthenticated';
 
 export const sameEmail = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export const isStaff = (viewer: Viewer | null) => !!viewer && viewer.roles.some((r) => r === 'staff' || r === 'admin');
+export const isStaff = (viewer: Viewer | null) => !!viewer && can(viewer.roles, 'orders:manage');
 
 /**
  * Who may see an order: staff, its owner, or — for a guest order — whoever knows its id and

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireRole, type ServiceApp } from '@emporium/kit';
+import { requirePermission, type ServiceApp } from '@emporium/kit';
 import { customerOrdersSchema } from '@emporium/contracts';
 import { readAuditLog } from '../db/audit-log.ts';
 import { ordersOfCustomer } from '../db/customer-orders.ts';
@@ -10,7 +10,7 @@ export function registerCustomerDataRoutes(app: ServiceApp, ctx: OrdersContext):
   app.get(
     '/orders/audit-log',
     {
-      preHandler: requireRole('admin'),
+      preHandler: requirePermission('audit:read'),
       schema: { querystring: z.object({ customerId: z.string().trim().min(1).max(100).optional(), orderId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) },
     },
     async (request) => ({ items: await readAuditLog(ctx.db, request.query) }),

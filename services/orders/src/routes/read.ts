@@ -1,4 +1,4 @@
-import { notFound, forbidden, unauthorized, principalOf, requirePrincipal, requireRole, type ServiceApp } from '@emporium/kit';
+import { notFound, forbidden, unauthorized, principalOf, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import { findOrder, listOrders, orderView } from '../db/order-store.ts';
 import { recordOrderAccess } from '../db/audit-log.ts';
 import { isStaff, orderAccess } from '../domain/order-access.ts';
@@ -12,7 +12,7 @@ export function registerReadRoutes(app: ServiceApp, ctx: OrdersContext): void {
   });
 
   // Staff reads of customers' orders are answered only once the audit log has them: a failed entry fails the read.
-  app.get('/orders', { schema: { querystring: staffListQuery }, preHandler: requireRole('staff', 'admin') }, async (request) => {
+  app.get('/orders', { schema: { querystring: staffListQuery }, preHandler: requirePermission('orders:manage') }, async (request) => {
     const { status, ...page } = request.query;
     const listed = await listOrders(ctx.db, { status }, page);
     await recordOrderAccess(ctx.db, { actorId: requirePrincipal(request).userId, action: 'order.listed', requestId: request.id, orders: listed.items });

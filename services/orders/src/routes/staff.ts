@@ -1,11 +1,11 @@
-import { requireRole, type ServiceApp } from '@emporium/kit';
+import { requirePermission, type ServiceApp } from '@emporium/kit';
 import { cancelOrder, deliverOrder, fulfilOrder, refundOrder, shipOrder } from '../saga/order-actions.ts';
 import type { OrdersContext } from '../context.ts';
 import { cancelBody, idempotencyHeaders, orderIdParams, refundBody, shipmentBody } from './schemas.ts';
 
 /** Back-office moves along the order state machine; an illegal move is a 409. */
 export function registerStaffRoutes(app: ServiceApp, ctx: OrdersContext): void {
-  const staffOnly = requireRole('staff', 'admin');
+  const staffOnly = requirePermission('orders:manage');
 
   app.post('/orders/:id/fulfil', { schema: { params: orderIdParams }, preHandler: staffOnly }, async (request) => fulfilOrder(ctx, request.params.id));
 
@@ -19,7 +19,7 @@ export function registerStaffRoutes(app: ServiceApp, ctx: OrdersContext): void {
     cancelOrder(ctx, request.params.id, request.body.reason, request.id),
   );
 
-  app.post('/orders/:id/refund', { schema: { params: orderIdParams, body: refundBody, headers: idempotencyHeaders }, preHandler: staffOnly }, async (request) =>
+  app.post('/orders/:id/refund', { schema: { params: orderIdParams, body: refundBody, headers: idempotencyHeaders }, preHandler: requirePermission('payments:refund') }, async (request) =>
     refundOrder(ctx, request.params.id, request.body, request.headers['idempotency-key'], request.id),
   );
 }

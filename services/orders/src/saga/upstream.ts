@@ -33,8 +33,8 @@ export const paymentKeys = {
 };
 
 /** The internal APIs of cart, inventory and payments that orders calls (shapes fixed in the brief). */
-export function createUpstream(deps: Pick<ServiceDeps, 'services'>, timeoutMs: number) {
-  const client = (target: string) => new HttpClient({ target, baseUrl: () => deps.services.url(target), timeoutMs });
+export function createUpstream(deps: Pick<ServiceDeps, 'services' | 'tokens'>, timeoutMs: number) {
+  const client = (target: string) => new HttpClient({ target, baseUrl: () => deps.services.url(target), timeoutMs, tokens: deps.tokens });
   const cart = client('cart');
   const inventory = client('inventory');
   const payments = client('payments');

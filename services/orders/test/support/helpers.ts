@@ -1,7 +1,8 @@
-import type { ApiClient } from '@emporium/kit/testing';
+import { identityHeaders, type ApiClient } from '@emporium/kit/testing';
 
-export const customer = (id: string) => ({ 'x-user-id': id, 'x-user-roles': 'customer', 'x-user-email': `${id}@example.com` });
-export const staff = { 'x-user-id': 'staff-1', 'x-user-roles': 'staff', 'x-user-email': 'staff@example.com' };
+/** Headers of a request the gateway forwards for a signed-in user (a signed identity token). */
+export const customer = (id: string) => identityHeaders({ userId: id, roles: 'customer', email: `${id}@example.com` });
+export const staff = identityHeaders({ userId: 'staff-1', roles: 'staff', email: 'staff@example.com' });
 
 export const card = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
 export const address = { name: 'Ada Lovelace', line1: '1 Analytical Way', city: 'London', postalCode: 'N1 1AA', country: 'GB' };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { forbidden, hasRole, notFound, requirePrincipal, requireRole, type Db, type Principal, type ServiceApp } from '@emporium/kit';
+import { forbidden, hasPermission, notFound, requirePermission, requirePrincipal, type Db, type Principal, type ServiceApp } from '@emporium/kit';
 import type { FastifyRequest } from 'fastify';
 import type { PaymentOperations } from '../operations/payments.ts';
 import { findInvoice, invoicesByOrder } from '../operations/queries.ts';
 import { idempotencyHeaders, paymentDto, paymentParams, refundBody, sendStored } from './shared.ts';
 
-const isStaff = (principal: Principal) => hasRole(principal, 'staff', 'admin');
+const isStaff = (principal: Principal) => hasPermission(principal, 'payments:read:any');
 
 /** The caller must own the record (its userId) or be staff. */
 function requireOwnerOrStaff(request: FastifyRequest, ownerId: string | null): void {
@@ -13,7 +13,7 @@ function requireOwnerOrStaff(request: FastifyRequest, ownerId: string | null): v
   if (!isStaff(principal) && principal.userId !== ownerId) throw forbidden('This payment belongs to another customer.');
 }
 
-/** Routes reached through the gateway at /api/v1/payments/...; the gateway sets x-user-* headers. */
+/** Routes reached through the gateway at /api/v1/payments/...; identity comes from the gateway's signed token. */
 export function registerPublicRoutes(app: ServiceApp, db: Db, payments: PaymentOperations): void {
   app.get('/payments/invoices', { schema: { querystring: z.object({ orderId: z.string().min(1).max(100) }) } }, async (request) => {
     const principal = requirePrincipal(request);
@@ -37,7 +37,7 @@ export function registerPublicRoutes(app: ServiceApp, db: Db, payments: PaymentO
 
   app.post(
     '/payments/:paymentId/refund',
-    { schema: { params: paymentParams, headers: idempotencyHeaders, body: refundBody }, preHandler: requireRole('staff', 'admin') },
+    { schema: { params: paymentParams, headers: idempotencyHeaders, body: refundBody }, preHandler: requirePermission('payments:refund') },
     async (request, reply) => sendStored(reply, await payments.refund(request.params.paymentId, request.body.amount, request.headers['idempotency-key'])),
   );
 }

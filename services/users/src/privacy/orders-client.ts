@@ -5,8 +5,8 @@ import { customerOrdersPath, customerOrdersSchema, type CustomerOrder } from '@e
 export class CustomerOrdersClient {
   private readonly client: HttpClient;
 
-  constructor(deps: Pick<ServiceDeps, 'services'>, timeoutMs: number) {
-    this.client = new HttpClient({ target: 'orders', baseUrl: () => deps.services.url('orders'), timeoutMs });
+  constructor(deps: Pick<ServiceDeps, 'services' | 'tokens'>, timeoutMs: number) {
+    this.client = new HttpClient({ target: 'orders', baseUrl: () => deps.services.url('orders'), timeoutMs, tokens: deps.tokens });
   }
 
   async ordersOf(userId: string, requestId: string): Promise<CustomerOrder[]> {

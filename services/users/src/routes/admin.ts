@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { conflict, forbidden, notFound, requirePrincipal, type ServiceApp } from '@emporium/kit';
-import { roleSchema } from '@emporium/contracts';
+import { conflict, forbidden, notFound, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
+import { can, roleSchema } from '@emporium/contracts';
 import type { UsersContext } from '../context.ts';
 import { findUserById, listUsers, lockAdminIds, rolesOf, setRoles } from '../db/users.ts';
 import { readAuditLog, recordAudit } from '../db/audit-log.ts';
-import { can } from '../domain/permissions.ts';
 import { publishRoleChanged } from '../events/published.ts';
 import { outdateAccessTokens } from '../auth/revocation.ts';
-import { requirePermission } from './guards.ts';
 import { userView } from './views.ts';
 import type { UserRow } from '../db/schema.ts';
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { notFound, requirePrincipal, type ServiceApp } from '@emporium/kit';
-import { currencySchema } from '@emporium/contracts';
+import { currencySchema, permissionsFor } from '@emporium/contracts';
 import type { UsersContext } from '../context.ts';
 import { findUserById, updateProfile } from '../db/users.ts';
 import { getPreferences, savePreferences } from '../db/preferences.ts';
 import { recordAudit } from '../db/audit-log.ts';
-import { permissionsFor } from '../domain/permissions.ts';
 import { userView } from './views.ts';
 
 const addressSchema = z.strictObject({
