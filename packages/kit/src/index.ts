@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './db.ts';
 export * from './auth.ts';
 export * from './server.ts';
+export * from './edge.ts';
 export * from './observability.ts';
 export * from './directory.ts';
 export * from './runtime.ts';

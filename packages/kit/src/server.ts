@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { HttpProblem, problemTitle } from './errors.ts';
 import { registerObservability, type ReadinessCheck } from './observability.ts';
+import { MAX_HEADER_BYTES, clientErrorHandler, controlCharacterProblem, requestIdOf } from './edge.ts';
 
 export interface ServiceAppOptions {
   name: string;
@@ -18,22 +18,30 @@ export interface ServiceAppOptions {
 export type ServiceApp = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
 
 /**
- * A Fastify instance with what every service shares: zod schemas on routes, request ids,
- * problem+json errors, OpenAPI at /openapi.json, /health, /ready and /metrics.
+ * A Fastify instance with what every service shares: zod schemas on routes, bounded request ids,
+ * problem+json errors (also for requests Node's parser refuses), no control characters in input, OpenAPI at /openapi.json, /health, /ready and /metrics.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const app = Fastify({
     loggerInstance: options.logger,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The id is read from x-request-id by requestIdOf, which refuses ids that are not short plain tokens.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: true,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // One rule for every route: control characters in params, query or a parsed body are a 400.
+  app.addHook('preValidation', async (request) => {
+    const problem = controlCharacterProblem(request);
+    if (problem) throw problem;
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
