@@ -11,11 +11,21 @@ const orderLine = z.object({
   unitPrice: minorUnitsSchema,
 });
 
+/** A product as announced; `variantSkus` (added compatibly, absent in older events) lets consumers know every sellable SKU. */
+const productData = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  price: minorUnitsSchema,
+  currency: currencySchema,
+  variantSkus: z.array(z.string()).default([]),
+});
+
 export const eventSchemas = {
   'user.registered': { version: 1, data: z.object({ userId: z.string(), email: z.email() }) },
   'user.role_changed': { version: 1, data: z.object({ userId: z.string(), roles: z.array(z.string()), changedBy: z.string() }) },
-  'product.created': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
-  'product.updated': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
+  'product.created': { version: 1, data: productData },
+  'product.updated': { version: 1, data: productData },
   'order.created': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine) }) },
   'order.paid': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine), paymentId: z.string() }) },
   'order.payment_failed': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), reason: z.string() }) },
