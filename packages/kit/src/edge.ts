@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, type HttpProblem } from './errors.ts';
 
 /**
@@ -70,6 +71,17 @@ const wellFormedRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && wellFormedRequestId.test(given) ? given : randomUUID();
+}
+
+/**
+ * Fastify's router answers some URLs itself, before any hook or error handler: a path with a bad
+ * percent-escape (`%ZZ`, `%FF`) is a 400, a path parameter longer than the router's limit a 414.
+ * This gives those answers as problem+json too.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment of this URL is too long' : 'The URL is not validly percent-encoded';
+  void reply.code(status).type('application/problem+json').send({ type: 'about:blank', title: STATUS_CODES[status], status, detail, instance: request.url.split('?')[0] });
 }
 
 /**

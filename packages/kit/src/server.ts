@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFasti
 import type { Logger } from 'pino';
 import { HttpProblem, problemTitle } from './errors.ts';
 import { registerObservability, type ReadinessCheck } from './observability.ts';
-import { MAX_HEADER_BYTES, clientErrorHandler, controlCharacterProblem, requestIdOf } from './edge.ts';
+import { MAX_HEADER_BYTES, clientErrorHandler, controlCharacterProblem, frameworkErrorHandler, requestIdOf } from './edge.ts';
 
 export interface ServiceAppOptions {
   name: string;
@@ -31,6 +31,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     trustProxy: true,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -113,6 +113,16 @@ test('control characters in a path param, the query or anywhere in a JSON body a
   assert.equal(notes.body.text, text);
 });
 
+test('URLs the router refuses (bad percent-escapes, overlong path segments) are problem+json too', async () => {
+  const api = apiClient(platform.url('echo'));
+  for (const [path, status] of [['/echo/%ZZ', 400], ['/echo/%FF%FE', 400], [`/echo/${'w'.repeat(500)}`, 414]] as const) {
+    const res = await api.get(path);
+    assert.equal(res.status, status, path);
+    assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.equal(res.body.status, status);
+  }
+});
+
 test('headers or a URL beyond the size limit get a 431 problem+json, not a bare answer', async () => {
   const base = platform.url('echo');
   for (const res of [await fetch(`${base}/health`, { headers: { 'x-padding': 'p'.repeat(MAX_HEADER_BYTES) } }), await fetch(`${base}/echo/${'w'.repeat(MAX_HEADER_BYTES)}`)]) {
