@@ -7,7 +7,7 @@ import { badRequest, type HttpProblem } from './errors.ts';
 /**
  * Rules every service applies at its edge, before a route sees the request: no control
  * characters in what a client sends, bounded request ids, problem+json even for requests Node's
- * HTTP parser refuses.
+ * HTTP parser or Fastify's router refuse.
  */
 
 /** Largest request line plus headers Node accepts (its own default, stated so tests and docs agree). */

@@ -19,7 +19,8 @@ export type ServiceApp = FastifyInstance<any, any, any, Logger, ZodTypeProvider>
 
 /**
  * A Fastify instance with what every service shares: zod schemas on routes, bounded request ids,
- * problem+json errors (also for requests Node's parser refuses), no control characters in input, OpenAPI at /openapi.json, /health, /ready and /metrics.
+ * no control characters in input, problem+json errors (also for what Node's parser or Fastify's
+ * router refuse), OpenAPI at /openapi.json, /health, /ready and /metrics.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const app = Fastify({
