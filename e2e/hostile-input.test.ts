@@ -425,3 +425,45 @@ test('every operation of the merged OpenAPI document survives hostile input: no 
   console.log(`hostile input: ${sent} requests over ${operations.length} operations (${tally}), ${failures.length} failing`);
   assert.deepEqual(failures, []);
 });
+
+test('the NUL bytes and control characters the adversarial run found are 400s naming the field, at every service', async () => {
+  const admin = { token: callers.admin };
+  const address = { name: 'Ann', line1: '1 Main St', city: 'Lisbon', postalCode: '1000-001', country: 'PT' };
+  const card = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
+  const cases: Array<[string, Promise<{ status: number; headers: Headers; body: any }>, string]> = [
+    ['catalog search', api.get('/api/v1/catalog/search?q=shoe%00'), 'querystring.q'],
+    ['catalog filter', api.get('/api/v1/catalog/products?attr.color=red%00'), 'querystring.attr.color'],
+    ['inventory path', api.get('/api/v1/inventory/stock/FUZZ-1%00'), 'path'],
+    ['forecast path', api.get('/api/v1/inventory/forecast/FUZZ%001', admin), 'path'],
+    ['sign-up name', api.post('/api/v1/users/register', { email: 'nul@e2e.test', password: 'nul-password-123', name: 'N\u0000L' }), 'body.name'],
+    ['profile', api.patch('/api/v1/users/me', { name: 'x\u0000' }, admin), 'body.name'],
+    ['checkout address', api.post('/api/v1/orders', { cartId: existingIds[3], email: 'a@e2e.test', payment: card, shippingAddress: { ...address, line1: '1 Main\u0000St' } }, { headers: { 'idempotency-key': 'nul-checkout' } }), 'body.shippingAddress.line1'],
+    ['product name', api.post('/api/v1/catalog/products', { sku: 'NUL-1', name: 'Bad\u0000name', price: 100, currency: 'EUR' }, admin), 'body.name'],
+    ['category name', api.post('/api/v1/catalog/categories', { name: 'Bad\u0007bell' }, admin), 'body.name'],
+    ['template subject', api.put('/api/v1/notifications/templates/order.paid/email/en', { subject: 'Paid\u0000', body: 'Thanks' }, admin), 'body.subject'],
+  ];
+  const before = await rowCounts();
+  for (const [what, pending, field] of cases) {
+    const res = await pending;
+    assert.equal(res.status, 400, `${what}: ${JSON.stringify(res.body)}`);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, what);
+    assert.deepEqual(res.body.errors.map((e: { field: string }) => e.field), [field], what);
+  }
+  assert.deepEqual(changed(before, await rowCounts()), [], 'nothing written');
+
+  // Free text keeps its tabs and line breaks.
+  const described = await api.post('/api/v1/catalog/products', { sku: 'TAB-1', name: 'Tabbed', description: 'one\ttwo\r\nthree', price: 100, currency: 'EUR' }, admin);
+  assert.equal(described.status, 201, JSON.stringify(described.body));
+  assert.equal(described.body.description, 'one\ttwo\r\nthree');
+});
+
+test('oversized headers or URL through the gateway get a 431 problem+json', async () => {
+  for (const res of [
+    await fetch(`${platform.url('gateway')}/api/v1/catalog/products`, { headers: { 'x-padding': 'p'.repeat(20_000) } }),
+    await fetch(`${platform.url('gateway')}/api/v1/catalog/products?q=${'q'.repeat(20_000)}`),
+  ]) {
+    assert.equal(res.status, 431);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    assert.equal(((await res.json()) as { status: number }).status, 431);
+  }
+});

@@ -61,6 +61,8 @@ export function controlCharacterProblem(request: { params?: unknown; query?: unk
   const found =
     findControl(request.params, 'params', urlControl) ?? findControl(request.query, 'querystring', urlControl) ?? findControl(request.body, 'body', textControl);
   if (!found) return undefined;
+  // A wildcard route (the gateway's proxy) holds the whole rest of the path in `params.*`.
+  if (found.field === 'params.*') found.field = 'path';
   const message = `must not contain control characters (found ${codePoint(found.char)})`;
   return badRequest(`${found.field}: ${message}`, { errors: [{ field: found.field, message }] });
 }
