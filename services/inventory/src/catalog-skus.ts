@@ -25,6 +25,7 @@ export class CatalogSkus {
     if (!parsed.success) throw new HttpProblem(502, 'catalog answered prices in an unexpected shape');
     const item = parsed.data.items.find((i) => i.sku === sku);
     if (!item) throw new HttpProblem(404, `SKU ${sku} is not in the catalog; create the product (or variant) first`, { sku });
+    // Kept even if the stock write then fails (a 404 warehouse, say): it is the catalog's fact, which its event brings anyway.
     await rememberCatalogSkus(this.deps.db, item.productId, [sku]);
   }
 
