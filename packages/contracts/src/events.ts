@@ -11,6 +11,16 @@ const orderLine = z.object({
   unitPrice: minorUnitsSchema,
 });
 
+/** A product as announced; `variantSkus` (added compatibly, absent in older events) lets consumers know every sellable SKU. */
+const productData = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  price: minorUnitsSchema,
+  currency: currencySchema,
+  variantSkus: z.array(z.string()).default([]),
+});
+
 export const eventSchemas = {
   'user.registered': { version: 1, data: z.object({ userId: z.string(), email: z.email() }) },
   'user.role_changed': { version: 1, data: z.object({ userId: z.string(), roles: z.array(z.string()), changedBy: z.string() }) },
@@ -24,8 +34,8 @@ export const eventSchemas = {
   'user.password_reset_requested': { version: 1, data: z.object({ userId: z.string(), email: z.email(), resetUrl: z.url(), expiresAt: z.iso.datetime() }) },
   'user.signup_with_existing_email': { version: 1, data: z.object({ userId: z.string(), email: z.email(), signInUrl: z.url(), forgotPasswordUrl: z.url() }) },
   'user.password_changed': { version: 1, data: z.object({ userId: z.string(), email: z.email(), forgotPasswordUrl: z.url() }) },
-  'product.created': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
-  'product.updated': { version: 1, data: z.object({ productId: z.string(), sku: z.string(), name: z.string(), price: minorUnitsSchema, currency: currencySchema }) },
+  'product.created': { version: 1, data: productData },
+  'product.updated': { version: 1, data: productData },
   'order.created': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine) }) },
   'order.paid': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), total: minorUnitsSchema, currency: currencySchema, lines: z.array(orderLine), paymentId: z.string() }) },
   'order.payment_failed': { version: 1, data: z.object({ orderId: z.string(), userId: z.string().nullable(), email: z.email().nullable(), reason: z.string() }) },

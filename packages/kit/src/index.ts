@@ -4,6 +4,7 @@ export * from './db.ts';
 export * from './identity.ts';
 export * from './auth.ts';
 export * from './server.ts';
+export * from './edge.ts';
 export * from './observability.ts';
 export * from './directory.ts';
 export * from './runtime.ts';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -7,6 +6,7 @@ import { HttpProblem, problemTitle } from './errors.ts';
 import { registerObservability, type ReadinessCheck } from './observability.ts';
 import type { InternalTokens } from './identity.ts';
 import { verifyCaller } from './auth.ts';
+import { MAX_HEADER_BYTES, clientErrorHandler, controlCharacterProblem, frameworkErrorHandler, requestIdOf } from './edge.ts';
 
 export interface ServiceAppOptions {
   name: string;
@@ -24,16 +24,21 @@ export interface ServiceAppOptions {
 export type ServiceApp = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
 
 /**
- * A Fastify instance with what every service shares: zod schemas on routes, request ids,
- * verified callers (internal tokens), problem+json errors, OpenAPI at /openapi.json, /health, /ready and /metrics.
+ * A Fastify instance with what every service shares: zod schemas on routes, bounded request ids,
+ * verified callers (internal tokens), no control characters in input, problem+json errors (also
+ * for what Node's parser or Fastify's router refuse), OpenAPI at /openapi.json, /health, /ready and /metrics.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const app = Fastify({
     loggerInstance: options.logger,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The id is read from x-request-id by requestIdOf, which refuses ids that are not short plain tokens.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: true,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -42,6 +47,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     reply.header('x-request-id', request.id);
   });
   if (!options.edge) app.addHook('onRequest', verifyCaller(options.tokens));
+  // One rule for every route: control characters in params, query or a parsed body are a 400.
+  app.addHook('preValidation', async (request) => {
+    const problem = controlCharacterProblem(request);
+    if (problem) throw problem;
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);

@@ -2,7 +2,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { z } from 'zod';
-import { createServiceApp, badRequest, type ServiceModule } from '../src/index.ts';
+import { createServiceApp, badRequest, MAX_HEADER_BYTES, type ServiceModule } from '../src/index.ts';
 import { TestPlatform, apiClient } from '../src/testing/index.ts';
 
 /** A tiny service exercising the kit the way real services use it. */
@@ -11,6 +11,8 @@ const echoService: ServiceModule = {
   async buildApp(deps) {
     const app = await createServiceApp(deps);
     app.post('/echo', { schema: { body: z.object({ name: z.string().min(1).max(20), age: z.number().int().nonnegative() }) } }, async (request) => request.body);
+    app.get('/echo/:word', { schema: { params: z.object({ word: z.string() }), querystring: z.object({ q: z.string().optional() }) } }, async (request) => ({ ...request.params, ...request.query }));
+    app.post('/notes', { schema: { body: z.object({ text: z.string(), tags: z.record(z.string(), z.array(z.string())).optional() }) } }, async (request) => request.body);
     app.get('/boom', async () => {
       throw new Error('secret internals');
     });
@@ -76,9 +78,61 @@ test('unknown routes are 404 problem+json, errors hide internals', async () => {
   assert.equal(refuse.body.field, 'x');
 });
 
-test('request id from the caller is kept', async () => {
-  const res = await apiClient(platform.url('echo')).get('/health', { headers: { 'x-request-id': 'abc-123' } });
-  assert.equal(res.headers.get('x-request-id'), 'abc-123');
+test('a well-formed request id from the caller is kept; a long or odd one is replaced by a fresh one', async () => {
+  const api = apiClient(platform.url('echo'));
+  const kept = 'trace-1.span:2_' + 'x'.repeat(113);
+  assert.equal((await api.get('/health', { headers: { 'x-request-id': kept } })).headers.get('x-request-id'), kept);
+  for (const given of ['x'.repeat(129), 'x'.repeat(1500), 'has space', 'semi;colon', '<script>', '']) {
+    const answered = (await api.get('/health', { headers: { 'x-request-id': given } })).headers.get('x-request-id');
+    assert.notEqual(answered, given);
+    assert.match(answered ?? '', /^[0-9a-f-]{36}$/, `replaced ${given.slice(0, 20)}`);
+  }
+});
+
+test('control characters in a path param, the query or anywhere in a JSON body are a 400 naming the field', async () => {
+  const api = apiClient(platform.url('echo'));
+  const cases: Array<[Promise<{ status: number; headers: Headers; body: any }>, string]> = [
+    [api.get('/echo/ab%00cd'), 'params.word'],
+    [api.get('/echo/ok?q=a%01b'), 'querystring.q'],
+    [api.get('/echo/ok?q=a%7Fb'), 'querystring.q'],
+    [api.post('/echo', { name: 'A\u0000da', age: 3 }), 'body.name'],
+    [api.post('/notes', { text: 'fine', tags: { colours: ['red', 'gr\u001been'] } }), 'body.tags.colours.1'],
+    [api.post('/notes', { text: 'fine', tags: { 'bad\u0000key': [] } }), 'body.tags.bad?key'],
+  ];
+  for (const [pending, field] of cases) {
+    const res = await pending;
+    assert.equal(res.status, 400, field);
+    assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.deepEqual(res.body.errors.map((e: { field: string }) => e.field), [field]);
+    assert.match(res.body.detail, /control characters/);
+  }
+  // Free text may carry tabs and line breaks.
+  const text = 'line one\r\n\tline two';
+  const notes = await api.post('/notes', { text });
+  assert.equal(notes.status, 200);
+  assert.equal(notes.body.text, text);
+});
+
+test('URLs the router refuses (bad percent-escapes, overlong path segments) are problem+json too', async () => {
+  const api = apiClient(platform.url('echo'));
+  for (const [path, status] of [['/echo/%ZZ', 400], ['/echo/%FF%FE', 400], [`/echo/${'w'.repeat(500)}`, 414]] as const) {
+    const res = await api.get(path);
+    assert.equal(res.status, status, path);
+    assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.equal(res.body.status, status);
+  }
+});
+
+test('headers or a URL beyond the size limit get a 431 problem+json, not a bare answer', async () => {
+  const base = platform.url('echo');
+  for (const res of [await fetch(`${base}/health`, { headers: { 'x-padding': 'p'.repeat(MAX_HEADER_BYTES) } }), await fetch(`${base}/echo/${'w'.repeat(MAX_HEADER_BYTES)}`)]) {
+    assert.equal(res.status, 431);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    const body = await res.json();
+    assert.equal(body.status, 431);
+    assert.match(body.detail, /exceed/);
+  }
+  assert.equal((await fetch(`${base}/health`)).status, 200, 'the service still answers');
 });
 
 test('health, readiness and metrics', async () => {

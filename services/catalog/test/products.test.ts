@@ -59,7 +59,7 @@ test('a created product has the documented shape and announces itself through th
   assert.deepEqual(p.variants, []);
   await eventually(() => events.some((e) => e.type === 'product.created' && (e.data as { productId: string }).productId === ids.shoe), 'product.created');
   const created = events.find((e) => e.type === 'product.created' && (e.data as { productId: string }).productId === ids.shoe)!;
-  assert.deepEqual(created.data, { productId: ids.shoe, sku: 'T-RUN-1', name: 'Running Shoe', price: 10000, currency: 'EUR' });
+  assert.deepEqual(created.data, { productId: ids.shoe, sku: 'T-RUN-1', name: 'Running Shoe', price: 10000, currency: 'EUR', variantSkus: [] });
   assert.equal(created.source, 'catalog');
 });
 
@@ -123,7 +123,9 @@ test('variants have their own SKU, price and attributes, and attribute filters s
   const product = (await api.get(`/catalog/products/${ids.shoe}`)).body;
   assert.deepEqual(product.variants.map((v: { sku: string }) => v.sku), ['T-RUN-1-44', 'T-RUN-1-42']);
   assert.deepEqual(skusOf(await api.get('/catalog/products?attr.size=44')), ['T-RUN-1']);
-  await eventually(() => events.some((e) => e.type === 'product.updated' && (e.data as { productId: string }).productId === ids.shoe), 'product.updated');
+  // The last update (the second variant) names both variant SKUs, so consumers learn every sellable SKU.
+  const withBothVariants = (e: (typeof events)[number]) => e.type === 'product.updated' && JSON.stringify((e.data as { variantSkus: string[] }).variantSkus) === JSON.stringify(['T-RUN-1-44', 'T-RUN-1-42']);
+  await eventually(() => events.some(withBothVariants), 'product.updated naming both variants');
 });
 
 test('sort orders', async () => {

@@ -40,7 +40,8 @@ before(async () => {
   platform = await TestPlatform.start([usersService(keys), demoService('demo'), demoService('demo_b'), service, limited, proxied, apart], {
     env: {
       gateway: gatewayEnv,
-      gateway_limited: { ...gatewayEnv, RATE_LIMIT_MAX: '3' },
+      // It tests counting, not timeouts: a generous upstream timeout so a busy machine cannot turn an answer into a 503.
+      gateway_limited: { ...gatewayEnv, RATE_LIMIT_MAX: '3', UPSTREAM_TIMEOUT_MS: '30000' },
       gateway_proxied: { ...gatewayEnv, TRUST_PROXY_HOPS: '1' },
       gateway_apart: { ...gatewayEnv, REGISTRY_PORT: String(registryPort) },
     },
@@ -106,6 +107,13 @@ test('request id is forwarded upstream and returned, generated when missing', as
   const id = generated.headers.get('x-request-id');
   assert.ok(id);
   assert.equal(generated.body.headers['x-request-id'], id);
+  // A client's oversized or odd id is neither kept nor forwarded: a fresh one is made.
+  for (const odd of ['r'.repeat(1200), 'two words', 'a/b']) {
+    const replaced = await api.get('/api/v1/demo/echo/rid', { token: customer, headers: { 'x-request-id': odd } });
+    const fresh = replaced.headers.get('x-request-id');
+    assert.match(fresh ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(replaced.body.headers['x-request-id'], fresh);
+  }
 });
 
 test('unknown service is a 404 problem', async () => {
@@ -173,6 +181,13 @@ test('client-sent identity headers and internal tokens are stripped, replaced by
 
 test('rate limit: 429 problem after the limit, counted per client', async () => {
   const limited = apiClient(platform.url('gateway_limited'));
+  // The first anonymous calls must reach users, so wait until this gateway knows users is healthy
+  // (asked each time as another admin: signed-in calls are counted per user, apart from the shared address).
+  let asker = 0;
+  const usersHealthy = (r: { status: number; body: { services?: Array<{ name: string; instances: Array<{ health: string }> }> } }) =>
+    r.status === 200 && (r.body.services ?? []).some((s) => s.name === 'users' && s.instances.some((i) => i.health === 'healthy'));
+  const askRegistry = async () => limited.get('/registry', { token: await keys.sign({ sub: `u-admin-${++asker}`, roles: ['admin'] }) });
+  assert.ok(usersHealthy(await eventually(askRegistry, usersHealthy)), 'users healthy behind the limited gateway');
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await limited.post('/api/v1/users/login', {})).status);
   assert.deepEqual(statuses, [200, 200, 200, 429]);

@@ -7,12 +7,15 @@ import { registerReservationRoutes } from './routes/reservations.ts';
 import { registerForecastRoutes } from './routes/forecast.ts';
 import { ensureDemoWarehouse, subscribeToEvents } from './events/consumers.ts';
 import { startReservationSweeper } from './reservation-sweeper.ts';
+import { CatalogSkus } from './catalog-skus.ts';
 
 export async function buildApp(deps: ServiceDeps) {
   const settings = loadSettings(deps.env);
   const app = await createServiceApp(deps);
   registerWarehouseRoutes(app, deps);
-  registerStockRoutes(app, deps, settings);
+  const catalogSkus = new CatalogSkus(deps, settings.CATALOG_TIMEOUT_MS);
+  app.addHook('onClose', async () => catalogSkus.shutdown());
+  registerStockRoutes(app, deps, settings, catalogSkus);
   registerReservationRoutes(app, deps, settings);
   registerForecastRoutes(app, deps, settings);
   if (settings.SEED_DEMO) await ensureDemoWarehouse(deps);

@@ -9,6 +9,7 @@ const settingsSchema = z.object({
   FORECAST_LOOKBACK_DAYS: z.coerce.number().int().positive().max(3650).default(90),
   DEFAULT_LOW_STOCK_THRESHOLD: z.coerce.number().int().nonnegative().default(10),
   SEED_DEMO: z.stringbool().default(false),
+  CATALOG_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
 });
 export type InventorySettings = z.infer<typeof settingsSchema>;
 

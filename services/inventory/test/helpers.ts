@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import { processedEvents } from '@emporium/kit';
 import type { EventEnvelope, EventType, EventData } from '@emporium/contracts';
 import { identityHeaders, type TestPlatform } from '@emporium/kit/testing';
 
@@ -34,4 +37,22 @@ export async function observe(platform: TestPlatform, types: EventType[]): Promi
   const seen: EventEnvelope[] = [];
   await platform.service('inventory').deps.bus.subscribe('test-observer', types, async (event) => void seen.push(event));
   return seen;
+}
+
+/** Announces a product with this SKU as the catalog would, and waits until inventory has taken it in. */
+export async function announceProduct(platform: TestPlatform, sku: string, variantSkus: string[] = []): Promise<void> {
+  // product.updated: it teaches the SKU without the demo stock product.created may bring.
+  const event = await publish(platform, 'product.updated', { productId: `p-${sku}`, sku, name: 'Thing', price: 1000, currency: 'EUR', variantSkus });
+  await eventually(async () => {
+    await platform.drainBus();
+    const done = await platform.service('inventory').deps.db.select().from(processedEvents).where(eq(processedEvents.eventId, event.id));
+    assert.equal(done.length, 1);
+  });
+}
+
+/** A SKU no other test touches, known to inventory as one the catalog sells. */
+export async function catalogSku(platform: TestPlatform, label: string): Promise<string> {
+  const sku = freshSku(label);
+  await announceProduct(platform, sku);
+  return sku;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
 import type { EventEnvelope } from '@emporium/contracts';
 import { service } from '../src/app.ts';
-import { eventually, freshSku, observe, staff } from './helpers.ts';
+import { announceProduct, eventually, freshSku, observe, staff } from './helpers.ts';
 
 let platform: TestPlatform;
 let api: ApiClient;
@@ -18,6 +18,7 @@ before(async () => {
 after(() => platform?.stop());
 
 async function stockUp(sku: string, warehouseId: string, onHand: number) {
+  await announceProduct(platform, sku);
   const res = await api.put(`/inventory/stock/${sku}`, { warehouseId, onHand }, staff);
   assert.equal(res.status, 200, JSON.stringify(res.body));
 }

@@ -5,7 +5,7 @@ import type { EventEnvelope } from '@emporium/contracts';
 import { processedEvents } from '@emporium/kit';
 import { eq } from 'drizzle-orm';
 import { service } from '../src/app.ts';
-import { customer, eventually, freshSku, observe, publish, staff } from './helpers.ts';
+import { catalogSku, customer, eventually, freshSku, observe, publish, staff } from './helpers.ts';
 
 let platform: TestPlatform;
 let api: ApiClient;
@@ -46,7 +46,7 @@ test('warehouses: staff list and create; customers and anonymous callers cannot'
 });
 
 test('stock: PUT sets on hand and threshold; GET shows each warehouse and totals', async () => {
-  const sku = freshSku('put');
+  const sku = await catalogSku(platform, 'put');
   const empty = await api.get(`/inventory/stock/${sku}`);
   assert.equal(empty.status, 200);
   assert.deepEqual(empty.body, { sku, warehouses: [], totals: { onHand: 0, reserved: 0, available: 0 } });
@@ -66,7 +66,7 @@ test('stock: PUT sets on hand and threshold; GET shows each warehouse and totals
 });
 
 test('stock: bad input, unknown warehouse, forbidden callers change nothing', async () => {
-  const sku = freshSku('putbad');
+  const sku = await catalogSku(platform, 'putbad');
   await api.put(`/inventory/stock/${sku}`, { warehouseId: 'main', onHand: 5 }, staff);
   const bad = [{ warehouseId: 'main' }, { warehouseId: 'main', onHand: -1 }, { warehouseId: 'main', onHand: 2.5 }, { onHand: 3 }, { warehouseId: 'main', threshold: 'x' }];
   for (const body of bad) assert.equal((await api.put(`/inventory/stock/${sku}`, body, staff)).status, 400, JSON.stringify(body));
@@ -77,7 +77,7 @@ test('stock: bad input, unknown warehouse, forbidden callers change nothing', as
 });
 
 test('adjustments change on hand, are kept as history, and may not undercut reservations', async () => {
-  const sku = freshSku('adj');
+  const sku = await catalogSku(platform, 'adj');
   await api.put(`/inventory/stock/${sku}`, { warehouseId: 'main', onHand: 10 }, staff);
   const received = await api.post(`/inventory/stock/${sku}/adjustments`, { warehouseId: 'main', delta: 5, reason: 'received', note: 'PO-17' }, staff);
   assert.equal(received.status, 201);
@@ -105,7 +105,7 @@ test('adjustments change on hand, are kept as history, and may not undercut rese
 });
 
 test('an adjustment retried with the same Idempotency-Key is applied once', async () => {
-  const sku = freshSku('adjkey');
+  const sku = await catalogSku(platform, 'adjkey');
   const headers = { ...staff.headers, 'idempotency-key': `key-${sku}` };
   const body = { warehouseId: 'depot', delta: 7, reason: 'returned' };
   const first = await api.post(`/inventory/stock/${sku}/adjustments`, body, { headers });
@@ -119,7 +119,7 @@ test('an adjustment retried with the same Idempotency-Key is applied once', asyn
 });
 
 test('bad adjustments → 400 and nothing recorded', async () => {
-  const sku = freshSku('adjbad');
+  const sku = await catalogSku(platform, 'adjbad');
   const bad = [
     { warehouseId: 'main', delta: 0, reason: 'received' },
     { warehouseId: 'main', delta: 1.5, reason: 'received' },
@@ -135,7 +135,7 @@ test('bad adjustments → 400 and nothing recorded', async () => {
 });
 
 test('low stock is announced once when available crosses below the threshold', async () => {
-  const [sku, sentinel] = [freshSku('low'), freshSku('sentinel')];
+  const [sku, sentinel] = [await catalogSku(platform, 'low'), await catalogSku(platform, 'sentinel')];
   await api.put(`/inventory/stock/${sku}`, { warehouseId: 'main', onHand: 10, threshold: 5 }, staff);
   const adjust = (delta: number) => api.post(`/inventory/stock/${sku}/adjustments`, { warehouseId: 'main', delta, reason: 'correction' }, staff);
   await adjust(-4); // available 6: fine
@@ -163,9 +163,9 @@ test('low stock is announced once when available crosses below the threshold', a
 });
 
 test('product.created gives demo stock in main once, and never to a SKU that has stock', async () => {
-  const [fresh, stocked] = [freshSku('new'), freshSku('old')];
+  const [fresh, stocked] = [freshSku('new'), await catalogSku(platform, 'old')];
   await api.put(`/inventory/stock/${stocked}`, { warehouseId: 'depot', onHand: 3 }, staff);
-  const product = (sku: string) => ({ productId: `p-${sku}`, sku, name: 'Thing', price: 1000, currency: 'EUR' });
+  const product = (sku: string) => ({ productId: `p-${sku}`, sku, name: 'Thing', price: 1000, currency: 'EUR', variantSkus: [] });
   const event = await publish(platform, 'product.created', product(fresh));
   await publish(platform, 'product.created', product(fresh), { id: event.id }); // redelivery
   const ignored = await publish(platform, 'product.created', product(stocked));

@@ -61,3 +61,9 @@ export const dailyDemand = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sku, t.day] })],
 );
+
+export const catalogSkus = pgTable('catalog_skus', {
+  sku: text('sku').primaryKey(),
+  productId: text('product_id').notNull(),
+  learnedAt: timestamp('learned_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,6 +3,7 @@ import { requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps 
 import { stockView } from '../db/stock-store.ts';
 import { adjustmentReasons, adjustStock, listAdjustments, setStock } from '../db/adjustment-store.ts';
 import type { InventorySettings } from '../settings.ts';
+import type { CatalogSkus } from '../catalog-skus.ts';
 import { idempotencyHeaders, skuParams, warehouseIdSchema } from './schemas.ts';
 
 const unitsSchema = z.number().int().nonnegative().max(1_000_000);
@@ -23,13 +24,15 @@ const adjustmentBody = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
-export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings: InventorySettings): void {
+export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings: InventorySettings, catalogSkus: CatalogSkus): void {
   const staffOnly = requirePermission('inventory:manage');
 
   // Public: the storefront shows availability.
   app.get('/inventory/stock/:sku', { schema: { params: skuParams } }, async (request) => stockView(deps.db, request.params.sku));
 
+  // Stock is kept only for SKUs the catalog sells: writes to any other SKU are a 404.
   app.put('/inventory/stock/:sku', { preHandler: staffOnly, schema: { params: skuParams, body: setStockBody } }, async (request) => {
+    await catalogSkus.assertKnown(request.params.sku, request.id);
     const view = await setStock(deps.db, { sku: request.params.sku, ...request.body, setBy: requirePrincipal(request).userId }, settings.DEFAULT_LOW_STOCK_THRESHOLD);
     deps.relay.nudge();
     return view;
@@ -39,6 +42,7 @@ export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings
     '/inventory/stock/:sku/adjustments',
     { preHandler: staffOnly, schema: { params: skuParams, body: adjustmentBody, headers: idempotencyHeaders } },
     async (request, reply) => {
+      await catalogSkus.assertKnown(request.params.sku, request.id);
       const { adjustment, replayed } = await adjustStock(
         deps.db,
         { sku: request.params.sku, ...request.body, createdBy: requirePrincipal(request).userId, idempotencyKey: request.headers['idempotency-key'] },
