@@ -52,6 +52,7 @@ let api: ApiClient;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let document: { paths: Record<string, Record<string, any>>; components?: { schemas?: Record<string, JsonSchema> } };
 const callers: Record<string, string | undefined> = { anonymous: undefined };
+const staffEmail = 'fuzz-staff@e2e.test';
 /** Ids of things that exist, so some requests get past "not found" into the deeper code. */
 const existingIds: string[] = [];
 const tablesOf = new Map<string, string[]>();
@@ -69,7 +70,7 @@ before(async () => {
   });
   api = apiClient(() => platform.url('gateway'));
   callers.admin = (await login(api, adminCredentials.email, adminCredentials.password)).accessToken;
-  callers.staff = await staffToken(api, 'fuzz-staff@e2e.test');
+  callers.staff = await staffToken(api, staffEmail);
   await createSomeThings(callers.admin);
 
   const serviceNames = services.map((s) => s.name).filter((name) => name !== 'gateway');
@@ -378,6 +379,15 @@ function changed(before: Record<string, number>, after: Record<string, number>):
 
 const describe = (req: HostileRequest) => `${req.method} ${req.path.slice(0, 300)}${req.body === undefined ? '' : ` body ${req.body.slice(0, 300)}`}`;
 
+/** Some operations end the caller's own sessions (sign out everywhere, a role change): sign in again, so the walk keeps its roles. */
+async function stillSignedIn(caller: string): Promise<string | undefined> {
+  const token = callers[caller];
+  if (!token || (await api.get('/api/v1/users/me', { token })).status !== 401) return token;
+  const email = caller === 'admin' ? adminCredentials.email : staffEmail;
+  callers[caller] = (await login(api, email, caller === 'admin' ? adminCredentials.password : 'customer-password-1')).accessToken;
+  return callers[caller];
+}
+
 test('every operation of the merged OpenAPI document survives hostile input: no 5xx, 4xx are problem+json and write nothing', async () => {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
@@ -395,7 +405,10 @@ test('every operation of the merged OpenAPI document survives hostile input: no 
   let sent = 0;
   let counts = await settle();
   for (const [index, op] of operations.entries()) {
-    for (const [caller, token] of Object.entries(callers)) {
+    for (const caller of Object.keys(callers)) {
+      const before = callers[caller];
+      const token = await stillSignedIn(caller);
+      if (token !== before) counts = await settle(); // signing in again wrote a session
       const property = fc.asyncProperty(requestFor(op), async (req) => {
         sent++;
         const answer = await send(req, token);
@@ -427,7 +440,7 @@ test('every operation of the merged OpenAPI document survives hostile input: no 
 });
 
 test('the NUL bytes and control characters the adversarial run found are 400s naming the field, at every service', async () => {
-  const admin = { token: callers.admin };
+  const admin = { token: await stillSignedIn('admin') };
   const address = { name: 'Ann', line1: '1 Main St', city: 'Lisbon', postalCode: '1000-001', country: 'PT' };
   const card = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
   const cases: Array<[string, Promise<{ status: number; headers: Headers; body: any }>, string]> = [
