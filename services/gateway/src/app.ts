@@ -14,6 +14,7 @@ import { proxyRoutes } from './routes/proxy.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { jwksRoutes } from './routes/jwks.ts';
+import { webRoutes } from './routes/web.ts';
 
 export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const config = loadGatewayConfig(deps.env);
@@ -55,6 +56,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   await app.register(registryRoutes, { registry, directory, pool, healthChecker, services, registryToken: config.REGISTRY_TOKEN });
   await app.register(jwksRoutes, { pool, trustProxyHops: config.TRUST_PROXY_HOPS });
   await app.register(docsRoutes, { collector });
+  await app.register(webRoutes, { dir: deps.env.WEB_DIST_DIR });
 
   healthChecker.start();
   app.addHook('onClose', async () => {
