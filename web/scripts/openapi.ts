@@ -18,13 +18,12 @@ export async function fetchMergedDocument(gatewayUrl: string): Promise<unknown> 
 
 /** Starts every service in embedded mode (temporary storage) just long enough to read the merged document. */
 export async function mergedDocumentOfServices(): Promise<unknown> {
-  const saved = process.env.DATABASE_URL;
-  const platform = await TestPlatform.start(await platformServices());
+  // A generous docs timeout: a service slow to answer on a busy machine would be left out of the document.
+  const platform = await TestPlatform.start(await platformServices(), { env: { gateway: { HEALTH_CHECK_TIMEOUT_MS: '20000' } } });
   try {
     return await fetchMergedDocument(platform.url('gateway'));
   } finally {
     await platform.stop();
-    if (saved !== undefined) process.env.DATABASE_URL = saved;
   }
 }
 

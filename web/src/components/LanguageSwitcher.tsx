@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { languages, saveLanguage, type Language } from '../i18n/index.ts';
 import { useSession } from '../session/session.tsx';
+import { GlobeIcon } from './Icons.tsx';
 
 /** Changes the UI language; saved in this browser and, when signed in, in the account's preferences. */
 export function LanguageSwitcher() {
@@ -14,7 +15,7 @@ export function LanguageSwitcher() {
   return (
     <label className="language">
       <span className="visually-hidden">{t('nav.language')}</span>
-      <span aria-hidden="true" className="language-icon">🌐</span>
+      <GlobeIcon />
       <select value={i18n.language} onChange={(e) => change(e.target.value as Language)} data-testid="language">
         {languages.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
       </select>

@@ -1,16 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { Link, NavLink, Outlet, useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCategories } from '../api/catalog.ts';
 import { useCart } from '../cart/use-cart.ts';
 import { useSession } from '../session/session.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { CartIcon } from './Icons.tsx';
 
 function SearchBox() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
+  const urlQuery = params.get('q') ?? '';
+  const [q, setQ] = useState(urlQuery);
+  useEffect(() => setQ(urlQuery), [urlQuery]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(q.trim() ? `/products?q=${encodeURIComponent(q.trim())}` : '/products');
@@ -43,6 +46,9 @@ export function Layout() {
   const { data: categories } = useCategories();
   const { data: cart } = useCart();
   const count = cart?.status === 'active' ? cart.itemCount : 0;
+  // The listing's category is in the query string, which NavLink does not match on.
+  const location = useLocation();
+  const current = location.pathname === '/products' ? (new URLSearchParams(location.search).get('category') ?? '') : undefined;
   return (
     <div className="app">
       <a href="#main" className="skip-link">{t('nav.skip')}</a>
@@ -56,16 +62,16 @@ export function Layout() {
           <div className="header-actions">
             <LanguageSwitcher />
             <AccountLinks />
-            <Link to="/cart" className="cart-link" aria-label={t('nav.cartCount', { count })} data-testid="cart-link">
-              <span aria-hidden="true">🛒</span> <span className="cart-label">{t('nav.cart')}</span>
-              <span className="cart-count" aria-hidden="true">{count}</span>
+            <Link to="/cart" className="cart-link" data-testid="cart-link">
+              <CartIcon /> <span className="cart-label">{t('nav.cart')}</span>{' '}
+              <span className="cart-count">{count}<span className="visually-hidden"> {t('nav.items', { count })}</span></span>
             </Link>
           </div>
         </div>
         <nav aria-label={t('nav.categories')} className="category-nav">
           <ul className="container">
-            <li><NavLink to="/products" end>{t('nav.shop')}</NavLink></li>
-            {categories?.map((c) => <li key={c.id}><NavLink to={`/products?category=${c.slug}`}>{c.name}</NavLink></li>)}
+            <li><Link to="/products" aria-current={current === '' ? 'page' : undefined}>{t('nav.shop')}</Link></li>
+            {categories?.map((c) => <li key={c.id}><Link to={`/products?category=${c.slug}`} aria-current={current === c.slug ? 'page' : undefined}>{c.name}</Link></li>)}
           </ul>
         </nav>
       </header>

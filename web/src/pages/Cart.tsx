@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import type { Cart as CartModel } from '../api/models.ts';
 import { useCart, useCartActions } from '../cart/use-cart.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -63,7 +64,7 @@ function CartLines({ cart }: { cart: CartModel }) {
 }
 
 /** Totals from the cart service, with the discount code form; shared by the cart and the checkout. */
-export function CartSummary({ cart, children }: { cart: CartModel; children?: React.ReactNode }) {
+export function CartSummary({ cart, showLines = false, children }: { cart: CartModel; showLines?: boolean; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { applyCode, removeCode } = useCartActions();
@@ -75,6 +76,11 @@ export function CartSummary({ cart, children }: { cart: CartModel; children?: Re
   return (
     <aside className="card summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t('cart.summary')}</h2>
+      {showLines && (
+        <ul className="order-lines">
+          {cart.lines.map((line) => <li key={line.sku}><span>{line.quantity} × {line.name}</span><span>{format.money(line.lineTotal, cart.currency)}</span></li>)}
+        </ul>
+      )}
       <dl className="totals">
         <div><dt>{t('cart.subtotal')}</dt><dd data-testid="subtotal">{format.money(cart.subtotal, cart.currency)}</dd></div>
         {cart.discountCode && <div><dt>{t('cart.discount')} ({cart.discountCode})</dt><dd data-testid="discount">−{format.money(cart.discount, cart.currency)}</dd></div>}
@@ -92,7 +98,7 @@ export function CartSummary({ cart, children }: { cart: CartModel; children?: Re
             <input id="discount-code" value={code} onChange={(e) => { setCode(e.target.value); applyCode.reset(); }} autoComplete="off" />
             <button type="submit" className="button">{t('cart.apply')}</button>
           </div>
-          {applyCode.isError && <p className="field-error" role="alert">{applyCode.error.message}</p>}
+          {applyCode.isError && <p className="field-error" role="alert">{applyCode.error instanceof ApiError && applyCode.error.status === 404 ? t('cart.codeUnknown') : applyCode.error.message}</p>}
         </form>
       )}
       {children}

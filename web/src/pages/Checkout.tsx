@@ -144,7 +144,7 @@ export function Checkout() {
             {submitting ? t('checkout.paying') : t('checkout.pay', { total: format.money(data.total, data.currency) })}
           </button>
         </form>
-        <CartSummary cart={data} />
+        <CartSummary cart={data} showLines />
       </div>
     </>
   );

@@ -31,7 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const language = supportedLanguage(prefs?.locale);
       if (language) saveLanguage(language);
     }
-    queryClient.clear();
+    await queryClient.resetQueries(); // nothing fetched as someone else stays on screen
     return identityOf(signedIn)!;
   }, [queryClient]);
 
@@ -40,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (refreshToken) await api.POST('/api/v1/users/logout', { body: { refreshToken } }).catch(() => undefined);
     storeTokens(undefined);
     forgetCart();
-    queryClient.clear();
+    await queryClient.resetQueries(); // nothing fetched as someone else stays on screen
   }, [queryClient]);
 
   const isStaff = !!identity?.roles.some((role) => role === 'staff' || role === 'admin');
