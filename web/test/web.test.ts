@@ -1,6 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
@@ -27,6 +27,7 @@ describe('web app', { skip }, () => {
   const productId = async (q: string): Promise<string> => (await api.get(`/api/v1/catalog/products?q=${encodeURIComponent(q)}`)).body.items[0].id;
 
   before(async () => {
+    rmSync(artifactsDir, { recursive: true, force: true }); // screenshots of this run only
     const build = spawnSync(process.execPath, [new URL('../../scripts/build-web.mjs', import.meta.url).pathname], { stdio: 'inherit' });
     assert.equal(build.status, 0, 'the web app builds');
     platform = await TestPlatform.start(await platformServices(), {
