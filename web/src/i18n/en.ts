@@ -11,6 +11,7 @@ export const en = {
   status: { pending: 'Pending', reserved: 'Reserved', paid: 'Paid', payment_failed: 'Payment failed', fulfilled: 'Packed', shipped: 'Shipped', delivered: 'Delivered', cancelled: 'Cancelled', refunded: 'Refunded' },
   signIn: { title: 'Sign in', staffTitle: 'Staff sign-in', email: 'Email', password: 'Password', submit: 'Sign in', submitting: 'Signing in…', invalid: 'Wrong email or password.', tooMany: 'Too many attempts. Try again later.', failed: 'Could not sign in: {{detail}}' },
   admin: { title: 'Back office', orders: 'Orders', products: 'Products', storefront: 'Storefront', refusedTitle: 'Staff only', refused: 'This area is for staff. You are signed in as a customer ({{email}}).', backToShop: 'Back to the shop', status: 'Status', allStatuses: 'All statuses', order: 'Order', date: 'Date', customer: 'Customer', total: 'Total', noOrders: 'No orders yet.', product: 'Product', sku: 'SKU', price: 'Price', variants: 'Variants', productStatus: 'State', search: 'Search', noProducts: 'No products.', active: 'Active', draft: 'Draft', count_one: '{{count}} in total', count_other: '{{count}} in total' },
+  attributes: { size: 'size', color: 'colour', brand: 'brand', material: 'material', connectivity: 'connectivity' },
   common: { loading: 'Loading…', error: 'Something went wrong: {{detail}}', retry: 'Try again', notFound: 'Page not found', home: 'Go to the home page', close: 'Close' },
 };
 

@@ -41,6 +41,8 @@ function ProductDetail({ product }: { product: ProductModel }) {
   const [picked, setPicked] = useState<Record<string, string>>({});
   const [quantity, setQuantity] = useState(1);
   const { add } = useCartActions();
+  // Attribute names are catalog data; the common ones have translations.
+  const attributeName = (name: string) => t(`attributes.${name}`, { defaultValue: name });
 
   const hasVariants = product.variants.length > 0;
   const variant = hasVariants ? product.variants.find((v) => options.every((o) => v.attributes[o.name] === picked[o.name])) : undefined;
@@ -61,7 +63,7 @@ function ProductDetail({ product }: { product: ProductModel }) {
         <form className="buy" onSubmit={(e) => { e.preventDefault(); if (sellable) add.mutate({ sku: sellable.sku, quantity }); }}>
           {options.map((option) => (
             <fieldset key={option.name} className="variant-picker">
-              <legend>{t('product.choose', { name: option.name })}</legend>
+              <legend>{t('product.choose', { name: attributeName(option.name) })}</legend>
               {option.values.map((value) => (
                 <label key={value} className="chip">
                   <input type="radio" name={option.name} value={value} checked={picked[option.name] === value} onChange={() => { setPicked({ ...picked, [option.name]: value }); add.reset(); }} />
@@ -94,7 +96,7 @@ function ProductDetail({ product }: { product: ProductModel }) {
           {Object.keys(product.attributes).length > 0 && (
             <dl className="attributes">
               {Object.entries(product.attributes).map(([name, value]) => (
-                <div key={name}><dt>{name}</dt><dd>{value}</dd></div>
+                <div key={name}><dt>{attributeName(name)}</dt><dd>{value}</dd></div>
               ))}
             </dl>
           )}
