@@ -32,6 +32,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: `${artifactsDir}${name}-desktop.png`, fullPage: true });
   await page.setViewportSize(phone);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))); // laid out anew
   await page.screenshot({ path: `${artifactsDir}${name}-phone.png`, fullPage: true });
   await page.setViewportSize(desktop);
 }

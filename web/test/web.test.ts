@@ -209,17 +209,40 @@ describe('web app', { skip }, () => {
     });
   });
 
-  test('the back office refuses anonymous visitors and customers, and shows staff the orders and products', async () => {
+  test('an item that ran out before checkout is named, and the cart keeps it', async () => {
+    await withPage('out-of-stock', async (page) => {
+      await page.goto(`/products/${await productId('fleece pullover hoodie')}`);
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByText('Added to your cart.').waitFor();
+      const emptied = await api.put('/api/v1/inventory/stock/AP-HOO-012', { warehouseId: 'main', onHand: 0 }, { token: adminToken });
+      assert.equal(emptied.status, 200, JSON.stringify(emptied.body));
+      await page.goto('/checkout');
+      await fillCheckout(page, 'late@web.test', goodCard);
+      await page.getByRole('button', { name: 'Pay €49.99' }).click();
+      const error = page.getByTestId('checkout-error');
+      await error.waitFor();
+      assert.equal(await error.textContent(), 'Sorry, Fleece Pullover Hoodie ran out: only 0 left. Change the quantity in your cart.');
+      await page.goto('/cart');
+      await page.getByTestId('cart-line').filter({ hasText: 'Fleece Pullover Hoodie' }).waitFor();
+    });
+  });
+
+  test('sign-in merges the guest cart; the back office refuses anonymous visitors and customers, and shows staff the orders and products', async () => {
     await withPage('admin', async (page) => {
       await page.goto('/admin');
       await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
       assert.equal(await page.getByTestId('admin-orders').count(), 0);
 
+      // A guest cart is merged into the customer's cart on sign-in.
+      await page.goto(`/products/${await productId('classic baseball cap')}`);
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByText('Added to your cart.').waitFor();
       await page.goto('/signin');
       await page.getByLabel('Email').fill(customer.email);
       await page.getByLabel('Password').fill(customer.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.getByRole('link', { name: 'Cart 1 item' }).waitFor();
       await page.goto('/admin');
       await page.getByTestId('admin-refused').waitFor();
       assert.match((await page.getByRole('alert').textContent())!, /for staff.*shopper@web\.test/);

@@ -72,7 +72,8 @@ export function Checkout() {
       });
       if (!response.ok) throw new ApiError(response.status, (problem ?? {}) as Problem);
       const accepted = order as unknown as Order & { orderId?: string };
-      const placed = response.status === 202 ? await outcome(accepted.id ?? accepted.orderId!, form.email!) : accepted;
+      const acceptedId = accepted?.id ?? accepted?.orderId ?? response.headers.get('location')?.split('?')[0]!.split('/').pop();
+      const placed = response.status === 202 ? await outcome(acceptedId!, form.email!) : accepted;
       forgetCart();
       await queryClient.invalidateQueries({ queryKey: ['cart'] });
       navigate(`/orders/${placed.id}?email=${encodeURIComponent(placed.email ?? form.email)}`, { state: { placed: true } });
