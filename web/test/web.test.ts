@@ -52,6 +52,12 @@ describe('web app', { skip }, () => {
     }
     const code = await api.post('/api/v1/cart/discount-codes', { code: 'WEB10', kind: 'percentage', value: 10 }, { token: adminToken });
     assert.equal(code.status, 201, JSON.stringify(code.body));
+    const hour = 3_600_000;
+    const offer = await api.post('/api/v1/catalog/offers', {
+      name: 'Winter sale', kind: 'percentage', value: 20, productIds: [await productId('noise cancelling headphones')],
+      startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 24 * hour).toISOString(),
+    }, { token: adminToken });
+    assert.equal(offer.status, 201, JSON.stringify(offer.body));
     const registered = await api.post('/api/v1/users/register', { ...customer, name: 'Shopper' });
     assert.ok(registered.status < 300, JSON.stringify(registered.body));
     browser = await launchBrowser();
@@ -134,7 +140,9 @@ describe('web app', { skip }, () => {
       await page.goto('/');
       await page.getByRole('heading', { name: 'Shop by category' }).waitFor();
       await page.getByRole('link', { name: 'Footwear' }).first().waitFor();
-      await page.getByTestId('product-list').or(page.locator('.product-grid').first()).first().waitFor();
+      const onOffer = page.getByTestId('offers').getByRole('listitem').filter({ hasText: 'Noise Cancelling Headphones' });
+      await onOffer.waitFor();
+      assert.match((await onOffer.textContent())!, /€199\.99Was €249\.99/, 'the offer price next to the base price');
       await screenshots(page, 'home');
       assert.deepEqual(await seriousViolations(page), [], 'home page accessibility');
 

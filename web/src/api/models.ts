@@ -18,6 +18,11 @@ export interface Product {
   status: 'active' | 'draft'; createdAt: string; variants: Variant[];
 }
 
+export interface Offer {
+  id: string; name: string; kind: 'percentage' | 'fixed'; value: number; currency: string | null;
+  startsAt: string; endsAt: string; productIds: string[]; categoryIds: string[]; active: boolean;
+}
+
 export interface Page<T> { items: T[]; total: number; limit: number; offset: number }
 
 export interface Category { id: string; name: string; slug: string; parentId: string | null; children: Category[] }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCategories, useProducts } from '../api/catalog.ts';
+import { useCategories, useOfferProducts, useProducts } from '../api/catalog.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 
@@ -8,7 +8,7 @@ export function Home() {
   const { t } = useTranslation();
   const categories = useCategories();
   const newest = useProducts({ sort: 'newest', limit: 8 });
-  const offers = newest.data?.items.filter((p) => p.appliedOffer) ?? [];
+  const offers = useOfferProducts().data ?? [];
   return (
     <>
       <section className="hero">
@@ -31,7 +31,7 @@ export function Home() {
       {offers.length > 0 && (
         <section aria-labelledby="offers-heading">
           <h2 id="offers-heading">{t('home.offers')}</h2>
-          <ul className="product-grid">{offers.map((p) => <ProductCard key={p.id} product={p} />)}</ul>
+          <ul className="product-grid" data-testid="offers">{offers.map((p) => <ProductCard key={p.id} product={p} />)}</ul>
         </section>
       )}
 
