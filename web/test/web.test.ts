@@ -90,6 +90,9 @@ describe('web app', { skip }, () => {
     assert.match(asset.headers.get('content-type') ?? '', /javascript/);
     assert.match(asset.headers.get('cache-control') ?? '', /max-age=31536000.*immutable/);
     assert.equal((await fetch(`${gatewayUrl}/assets/index-missing.js`)).status, 404);
+    for (const escape of ['/..%2f..%2fpackage.json', '/assets/..%2f..%2f..%2fpackage.json', '/%E0%A4%A.js']) {
+      assert.notEqual((await fetch(gatewayUrl + escape)).status, 200, `${escape} stays inside the build`);
+    }
 
     for (const path of ['/api/v1/nope', '/api/v1/catalog/products/00000000-0000-0000-0000-000000000000', '/health/nope', '/docs/nope']) {
       const res = await fetch(gatewayUrl + path, { headers: html });

@@ -11,6 +11,14 @@ const platformPath = /^\/(api|docs|registry|health|ready|metrics|openapi\.json|\
 /** Static files are not API calls: a page load of several files must not use up a client's rate limit. */
 const routeOptions = { schema: { hide: true }, config: { rateLimit: false } } as const;
 
+const decoded = (path: string): string | undefined => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined; // malformed escape: no such file
+  }
+};
+
 /**
  * The web app (web/dist, built by `npm run build -w web`): storefront at `/`, back office at
  * `/admin`. Hashed files under /assets never change (cached for a year, immutable); index.html is
@@ -37,7 +45,10 @@ export async function webRoutes(app: ServiceApp, options: { dir?: string }): Pro
     if (platformPath.test(path)) return reply.callNotFound();
     const lastSegment = path.slice(path.lastIndexOf('/') + 1);
     // A file at the build's top level (favicon, robots.txt): not hashed, so cached briefly.
-    if (lastSegment.includes('.')) return reply.sendFile(decodeURIComponent(path.slice(1)), { maxAge: '1h' });
+    if (lastSegment.includes('.')) {
+      const file = decoded(path.slice(1));
+      return file === undefined ? reply.callNotFound() : reply.sendFile(file, { maxAge: '1h' });
+    }
     return wantsHtml(request) || path === '/' ? sendIndex(reply) : reply.callNotFound();
   });
 }
