@@ -142,6 +142,8 @@ describe('web app', { skip }, () => {
     await withPage('guest-checkout', async (page) => {
       await page.goto('/');
       await page.getByRole('heading', { name: 'Shop by category' }).waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content', 'the first Tab reaches the skip link');
       await page.getByRole('link', { name: 'Footwear' }).first().waitFor();
       const onOffer = page.getByTestId('offers').getByRole('listitem').filter({ hasText: 'Noise Cancelling Headphones' });
       await onOffer.waitFor();
