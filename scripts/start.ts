@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     await stopAll();
     process.exit(1);
   }
-  console.log(`\nEmporium is up (${bus ? 'embedded' : 'distributed'} mode). API: ${directory.url('gateway')}/api/v1  Docs: ${directory.url('gateway')}/docs  — Ctrl-C stops everything.`);
+  const gateway = directory.url('gateway');
+  console.log(`\nEmporium is up (${bus ? 'embedded' : 'distributed'} mode). Shop: ${gateway}/  Back office: ${gateway}/admin  API: ${gateway}/api/v1  Docs: ${gateway}/docs  — Ctrl-C stops everything.`);
 }
 
 await main();

@@ -15,6 +15,7 @@ import { proxyRoutes } from './routes/proxy.ts';
 import { heartbeatRoutes, registryRoutes, type HeartbeatRouteOptions } from './routes/registry.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { jwksRoutes } from './routes/jwks.ts';
+import { webRoutes } from './routes/web.ts';
 
 export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   const config = loadGatewayConfig(deps.env);
@@ -60,6 +61,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   await app.register(registryRoutes, { registry, directory, pool, services });
   await app.register(jwksRoutes, { pool, trustProxyHops: config.TRUST_PROXY_HOPS, tokens: deps.tokens });
   await app.register(docsRoutes, { collector });
+  await app.register(webRoutes, { dir: deps.env.WEB_DIST_DIR });
 
   const heartbeats = { registry, healthChecker, services, registryToken: config.REGISTRY_TOKEN, allowedHosts: (config.REGISTRY_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean) };
   if (config.REGISTRY_PORT === undefined) await app.register(heartbeatRoutes, heartbeats);
