@@ -14,6 +14,9 @@ import { Cart } from './pages/Cart.tsx';
 import { Checkout } from './pages/Checkout.tsx';
 import { OrderConfirmation } from './pages/OrderConfirmation.tsx';
 import { SignIn } from './pages/SignIn.tsx';
+import { ForgotPassword, ResetPassword, SignUp, VerifyEmail } from './pages/AuthPages.tsx';
+import { Account } from './pages/Account.tsx';
+import { OrderLookup } from './pages/OrderLookup.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 
 // The back office is its own chunk: shoppers never download it.
@@ -36,7 +39,14 @@ createRoot(document.getElementById('root')!).render(
               <Route path="cart" element={<Cart />} />
               <Route path="checkout" element={<Checkout />} />
               <Route path="orders/:id" element={<OrderConfirmation />} />
+              <Route path="orders/lookup" element={<OrderLookup />} />
               <Route path="signin" element={<SignIn />} />
+              <Route path="account/sign-in" element={<SignIn />} />
+              <Route path="account/sign-up" element={<SignUp />} />
+              <Route path="account/forgot-password" element={<ForgotPassword />} />
+              <Route path="account/reset-password" element={<ResetPassword />} />
+              <Route path="account/verify-email" element={<VerifyEmail />} />
+              <Route path="account/*" element={<Account />} />
               <Route path="admin/*" element={<Suspense fallback={<Loading />}><Admin /></Suspense>} />
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, body } from '../api/client.ts';
@@ -43,7 +43,7 @@ export function AdminOrders() {
             <tbody>
               {orders.data.items.map((o) => (
                 <tr key={o.id}>
-                  <td className="mono" title={o.id}>{o.id.slice(0, 8)}</td>
+                  <td><Link to={`/admin/orders/${o.id}`} className="mono" title={o.id}>{o.id.slice(0, 8)}</Link></td>
                   <td>{format.date(o.createdAt)}</td>
                   <td>{o.email}</td>
                   <td><span className={`status status-${o.status}`}>{t(`status.${o.status}`)}</span></td>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useProducts } from '../api/catalog.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -14,6 +15,7 @@ export function AdminProducts() {
       <div className="page-head">
         <h2 id="products-heading">{t('admin.products')}</h2>
         {products.data && <p className="muted">{t('admin.count', { count: products.data.total })}</p>}
+        <Link to="/admin/products/new" className="button button-primary">{t('admin.newProduct')}</Link>
       </div>
       <div className="filters">
         <label>
@@ -28,7 +30,7 @@ export function AdminProducts() {
             <tbody>
               {products.data.items.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.name}</td>
+                  <td><Link to={`/admin/products/${p.id}`}>{p.name}</Link></td>
                   <td className="mono">{p.sku}</td>
                   <td>{p.status === 'active' ? t('admin.active') : t('admin.draft')}</td>
                   <td className="num">{p.variants.length}</td>

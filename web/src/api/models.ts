@@ -15,7 +15,7 @@ export interface Variant {
 export interface Product {
   id: string; sku: string; name: string; description: string; price: Money; effectivePrice: Money; currency: string;
   appliedOffer: AppliedOffer | null; images: string[]; attributes: Record<string, string>; categoryId: string | null;
-  status: 'active' | 'draft'; createdAt: string; variants: Variant[];
+  status: 'active' | 'draft'; createdAt: string; updatedAt: string; variants: Variant[];
 }
 
 export interface Offer {

@@ -35,7 +35,7 @@ function AccountLinks() {
   return (
     <>
       {isStaff && <Link to="/admin" className="nav-link">{t('nav.admin')}</Link>}
-      <span className="muted who" title={t('nav.signedInAs', { email: identity.email })}>{identity.email}</span>
+      <Link to="/account" className="nav-link" title={t('nav.signedInAs', { email: identity.email })}>{t('nav.account')}</Link>
       <button type="button" className="link-button nav-link" onClick={() => void signOut().then(() => navigate('/'))}>{t('nav.signOut')}</button>
     </>
   );
@@ -81,6 +81,7 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container">
           <span>{t('brand.name')} · {t('brand.tagline')}</span>
+          <Link to="/orders/lookup">{t('lookup.title')}</Link>
         </div>
       </footer>
     </div>

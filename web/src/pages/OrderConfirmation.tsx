@@ -5,6 +5,7 @@ import { api, ApiError, body } from '../api/client.ts';
 import type { Order } from '../api/models.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useFormat } from '../format.ts';
+import { OrderTimeline } from '../components/OrderTimeline.tsx';
 
 const settling = new Set(['pending', 'reserved']);
 
@@ -53,8 +54,10 @@ export function OrderConfirmation() {
             <div className="grand-total"><dt>{t('cart.total')}</dt><dd data-testid="order-total">{format.money(o.total, o.currency)}</dd></div>
           </dl>
         </section>
-        <section className="card" aria-labelledby="ship-heading">
-          <h2 id="ship-heading">{t('order.shipTo')}</h2>
+        <section className="card" aria-labelledby="tracking-heading">
+          <h2 id="tracking-heading">{t('order.tracking')}</h2>
+          <OrderTimeline order={o} />
+          <h3 id="ship-heading">{t('order.shipTo')}</h3>
           <address>
             {o.shippingAddress.name}<br />{o.shippingAddress.line1}<br />
             {o.shippingAddress.line2 && <>{o.shippingAddress.line2}<br /></>}

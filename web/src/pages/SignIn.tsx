@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useSession } from '../session/session.tsx';
@@ -37,6 +37,10 @@ export function SignInForm({ title, onSignedIn }: { title: string; onSignedIn?: 
       </div>
       {error && <p className="alert alert-error" role="alert">{error}</p>}
       <button type="submit" className="button button-primary button-block" disabled={busy}>{busy ? t('signIn.submitting') : t('signIn.submit')}</button>
+      <p className="small auth-links">
+        <Link to="/account/forgot-password">{t('auth.forgot')}</Link>
+        <span>{t('auth.noAccount')} <Link to="/account/sign-up">{t('auth.signUp')}</Link></span>
+      </p>
     </form>
   );
 }
