@@ -7,6 +7,7 @@ import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
 import { platformServices } from '../../scripts/platform-services.ts';
 import { adminCredentials, eventually, login, usersEnv } from '../../e2e/helpers.ts';
 import { fetchMergedDocument, renderTypes, schemaFile } from '../scripts/openapi.ts';
+import { decodedText, startSmtpServer } from '../../e2e/smtp.ts';
 import { artifactsDir, launchBrowser, newContext, screenshots, seriousViolations } from './browser.ts';
 
 // The storefront and back office in Chromium against the whole platform, served by the gateway.
@@ -23,6 +24,13 @@ describe('web app', { skip }, () => {
   let browser: Browser;
   let gatewayUrl: string;
   let adminToken: string;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+  /** The token of the newest emailed link to `page` (verify-email, reset-password) sent to `to`. */
+  const emailedToken = (to: string, page: string): Promise<string> => eventually(async () => {
+    const mail = [...smtp.inbox].reverse().find((m) => m.to.includes(to) && decodedText(m).includes(`/account/${page}?token=`));
+    return mail && new RegExp(`/account/${page}\\?token=([A-Za-z0-9_-]+)`).exec(decodedText(mail))?.[1];
+  }, `a ${page} link mailed to ${to}`);
 
   const productId = async (q: string): Promise<string> => (await api.get(`/api/v1/catalog/products?q=${encodeURIComponent(q)}`)).body.items[0].id;
 
@@ -30,9 +38,11 @@ describe('web app', { skip }, () => {
     rmSync(artifactsDir, { recursive: true, force: true }); // screenshots of this run only
     const build = spawnSync(process.execPath, [new URL('../../scripts/build-web.mjs', import.meta.url).pathname], { stdio: 'inherit' });
     assert.equal(build.status, 0, 'the web app builds');
+    smtp = await startSmtpServer();
     platform = await TestPlatform.start(await platformServices(), {
       env: {
-        users: usersEnv,
+        users: { ...usersEnv, APP_URL: 'https://shop.example' },
+        notifications: { SMTP_URL: smtp.url },
         catalog: { SEED_DEMO: '1' },
         inventory: { SEED_DEMO: '1' },
         // generous timeouts: on a loaded CI machine a slow answer must not pass for a service being down
@@ -65,6 +75,7 @@ describe('web app', { skip }, () => {
   after(async () => {
     await browser?.close();
     await platform?.stop();
+    await smtp?.close();
   });
 
   test('committed API types match the merged OpenAPI document of the services', async () => {
@@ -188,7 +199,7 @@ describe('web app', { skip }, () => {
       await page.getByRole('button', { name: 'Pay €215.98' }).click();
       await page.getByRole('heading', { name: 'Thank you for your order!' }).waitFor();
       const orderId = (await page.getByTestId('order-id').textContent())!;
-      await page.getByText('Paid', { exact: true }).waitFor();
+      await page.getByTestId('order-status').filter({ hasText: 'Paid' }).waitFor();
       await page.getByRole('link', { name: 'Cart 0 items' }).waitFor();
       await screenshots(page, 'confirmation');
 
@@ -295,5 +306,216 @@ describe('web app', { skip }, () => {
       assert.equal(await page.getByTestId('price').textContent(), '€119.99');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     }, 'pt-BR');
+  });
+
+  async function signInAt(page: Page, email: string, password: string): Promise<void> {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  test('sign-up by email link, the guest cart merged, the order in the history; preferences, reset, export and deletion', async () => {
+    const email = 'newcomer@web.test';
+    const password = 'three quiet harbour lamps';
+    await withPage('account', async (page) => {
+      await page.goto(`/products/${await productId('classic baseball cap')}`);
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByText('Added to your cart.').waitFor();
+
+      await page.goto('/account/sign-in');
+      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+      await page.getByText('At least 12 characters.', { exact: false }).waitFor();
+      await page.getByLabel('Name').fill('Nia Newcomer');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('password1234');
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      assert.match((await page.getByRole('alert').textContent())!, /too easy to guess/, 'a common password is refused, with the rule');
+      await page.getByLabel('Password').fill(password);
+      await screenshots(page, 'sign-up');
+      assert.deepEqual(await seriousViolations(page), [], 'sign-up page accessibility');
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+      assert.match((await page.getByTestId('signup-done').textContent())!, /newcomer@web\.test/);
+
+      await page.goto(`/account/verify-email?token=${await emailedToken(email, 'verify-email')}`);
+      await page.getByTestId('verified').waitFor();
+      await screenshots(page, 'verify-email');
+
+      await page.goto('/account/sign-in');
+      await signInAt(page, email, password);
+      await page.getByRole('link', { name: 'Cart 1 item' }).waitFor(); // the guest cart, merged
+      await page.goto('/checkout');
+      await fillCheckout(page, email, goodCard);
+      await page.getByRole('button', { name: /^Pay / }).click();
+      await page.getByRole('heading', { name: 'Thank you for your order!' }).waitFor();
+      const orderId = (await page.getByTestId('order-id').textContent())!;
+
+      await page.getByRole('link', { name: 'My account' }).click();
+      await page.getByText('Email confirmed').waitFor();
+      await page.getByRole('link', { name: 'Orders', exact: true }).click();
+      const row = page.getByTestId('my-orders').getByRole('row').filter({ hasText: orderId.slice(0, 8) });
+      await row.getByText('Paid').waitFor();
+      await screenshots(page, 'account-orders');
+      assert.deepEqual(await seriousViolations(page), [], 'order history accessibility');
+      await row.getByRole('link').click();
+      await page.getByTestId('timeline').getByText('Paid').waitFor();
+      assert.equal(await page.getByTestId('order-id').textContent(), orderId);
+
+      // The language saved in the preferences changes the UI and is stored on the account.
+      await page.goto('/account');
+      await page.getByLabel('Language', { exact: true }).first().waitFor();
+      await page.locator('#prefs-locale').selectOption('es');
+      await page.getByRole('button', { name: 'Save preferences' }).click();
+      await page.getByRole('button', { name: 'Guardar preferencias' }).waitFor();
+      const token = (await login(api, email, password)).accessToken;
+      assert.equal((await api.get('/api/v1/users/me/preferences', { token })).body.locale, 'es');
+      await screenshots(page, 'account-profile-es');
+      assert.deepEqual(await seriousViolations(page), [], 'account page accessibility');
+      await page.getByTestId('language').selectOption('en');
+      await page.getByRole('button', { name: 'Save preferences' }).waitFor();
+
+      // The data export downloads a JSON file holding the account and its order.
+      await page.getByRole('link', { name: 'Your data' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my data' }).click()]);
+      const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      assert.equal(exported.account.email, email);
+      assert.deepEqual(exported.orders.map((o: { id: string }) => o.id), [orderId]);
+
+      // Forgotten password: the emailed link sets a new one.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.goto('/account/sign-in');
+      await page.getByRole('link', { name: 'Forgot your password?' }).click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.getByText(/link to reset the password is on its way/).waitFor();
+      await page.goto(`/account/reset-password?token=${await emailedToken(email, 'reset-password')}`);
+      const newPassword = 'seven amber kites drifting';
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('Repeat the new password').fill(newPassword);
+      await screenshots(page, 'reset-password');
+      assert.deepEqual(await seriousViolations(page), [], 'reset page accessibility');
+      await page.getByRole('button', { name: 'Set the password' }).click();
+      await page.getByText(/Your password is changed/).waitFor();
+      await page.getByRole('link', { name: 'Sign in' }).last().click();
+      await signInAt(page, email, newPassword);
+
+      // Deletion asks for the password, then signs out; the account no longer signs in.
+      await page.goto('/account/privacy');
+      await page.getByRole('button', { name: 'Delete my account…' }).click();
+      await page.getByLabel('Password').fill('not the password at all');
+      await page.getByRole('button', { name: 'Delete my account for good' }).click();
+      await page.getByText('Wrong password.').waitFor();
+      await screenshots(page, 'account-delete');
+      await page.getByLabel('Password').fill(newPassword);
+      await page.getByRole('button', { name: 'Delete my account for good' }).click();
+      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+      assert.equal((await api.post('/api/v1/users/login', { email, password: newPassword })).status, 401);
+    });
+  });
+
+  test('staff create a product with a variant and an offer, stock it, and ship its order; the shopper tracks it', async () => {
+    const shopper = 'tracker@web.test';
+    let orderId = '';
+    let productUrl = '';
+    await withPage('admin-product', async (page) => {
+      await page.goto('/admin/products');
+      await signInAt(page, adminCredentials.email, adminCredentials.password);
+      await page.getByRole('link', { name: 'New product' }).click();
+      await page.getByLabel('SKU').fill('WEB-LAMP-001');
+      await page.getByLabel('Name', { exact: true }).fill('Harbour Desk Lamp');
+      await page.getByLabel('Description').fill('A warm desk lamp.');
+      await page.getByLabel('Price').fill('40');
+      await page.getByRole('button', { name: 'Create product' }).click();
+      await page.getByRole('heading', { name: 'Harbour Desk Lamp' }).waitFor();
+      assert.equal(await page.getByTestId('product-state').textContent(), 'Draft');
+      productUrl = page.url();
+
+      await page.getByLabel('Variant SKU').fill('WEB-LAMP-001-W');
+      await page.getByLabel('Variant name').fill('Warm white');
+      await page.getByLabel('Attributes').fill('color=warm');
+      await page.getByRole('button', { name: 'Add variant' }).click();
+      await page.getByTestId('variants').getByText('WEB-LAMP-001-W').waitFor();
+      await page.getByLabel('Offer name').fill('Lamp launch');
+      await page.getByLabel('Value', { exact: true }).fill('25');
+      await page.getByRole('button', { name: 'Create offer' }).click();
+      await page.getByText('Offer created.').waitFor();
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByTestId('product-state').filter({ hasText: 'Active' }).waitFor();
+      await screenshots(page, 'admin-product');
+      assert.deepEqual(await seriousViolations(page), [], 'product editor accessibility');
+
+      await page.getByRole('link', { name: 'Inventory' }).click();
+      await page.getByLabel('SKU').fill('WEB-LAMP-001-W');
+      await page.locator('.admin-main').getByRole('button', { name: 'Search' }).click();
+      await page.getByLabel(/^Change/).fill('5');
+      await page.getByLabel('Note').fill('first delivery');
+      await page.getByRole('button', { name: 'Apply adjustment' }).click();
+      await page.getByTestId('adjustments').getByText('first delivery').waitFor();
+      assert.match((await page.getByTestId('stock-table').textContent())!, /Main.*5/);
+      await screenshots(page, 'admin-inventory');
+      assert.deepEqual(await seriousViolations(page), [], 'inventory accessibility');
+    });
+
+    await withPage('shopper-offer', async (page) => {
+      await page.goto('/products?q=harbour lamp');
+      const card = page.getByTestId('product-list').getByRole('listitem').filter({ hasText: 'Harbour Desk Lamp' });
+      await card.waitFor();
+      assert.match((await card.textContent())!, /€30\.00Was €40\.00/, 'the offer price next to the base price');
+      await card.getByRole('link').click();
+      await page.getByRole('radio', { name: 'warm' }).check();
+      await page.getByText('SKU WEB-LAMP-001-W').waitFor();
+      assert.equal(await page.getByTestId('price').textContent(), '€30.00');
+      await page.getByTestId('stock').filter({ hasText: 'Only 5 left' }).waitFor();
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByText('Added to your cart.').waitFor();
+      await page.goto('/checkout');
+      await fillCheckout(page, shopper, goodCard);
+      await page.getByRole('button', { name: 'Pay €30.00' }).click();
+      await page.getByRole('heading', { name: 'Thank you for your order!' }).waitFor();
+      orderId = (await page.getByTestId('order-id').textContent())!;
+    });
+
+    await withPage('admin-ship', async (page) => {
+      await page.goto(`/admin/orders/${orderId}`);
+      await signInAt(page, adminCredentials.email, adminCredentials.password);
+      await page.getByRole('button', { name: 'Mark as packed' }).click();
+      await page.getByTestId('admin-order-status').filter({ hasText: 'Packed' }).waitFor();
+      await page.getByRole('button', { name: 'Ship' }).click();
+      await page.getByLabel('Carrier').fill('DHL');
+      await page.getByLabel('Tracking number').fill('JD0146000012345');
+      await page.getByRole('button', { name: 'Confirm shipment' }).click();
+      await page.getByTestId('admin-order-status').filter({ hasText: 'Shipped' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Cancel order' }).count(), 0, 'a shipped order cannot be cancelled');
+      assert.equal(await page.getByRole('button', { name: 'Refund' }).count(), 1, 'staff may refund');
+      await screenshots(page, 'admin-order');
+      assert.deepEqual(await seriousViolations(page), [], 'order detail accessibility');
+
+      // Roles: the admin makes a customer staff.
+      const promoted = await api.post('/api/v1/users/register', { email: 'promoted@web.test', password: 'ferns under a grey sky' });
+      assert.equal(promoted.status, 202);
+      await page.getByRole('link', { name: 'Customers' }).click();
+      await page.getByLabel('Role of promoted@web.test').selectOption('staff');
+      await eventually(async () => {
+        const found = await api.get('/api/v1/users?email=promoted@web.test', { token: adminToken });
+        return found.body.items?.[0]?.roles.includes('staff');
+      }, 'the role change');
+      await screenshots(page, 'admin-customers');
+    });
+    assert.ok(productUrl.includes('/admin/products/'));
+
+    await withPage('tracking', async (page) => {
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Track an order' }).click();
+      await page.getByLabel('Order number').fill(orderId);
+      await page.getByLabel('Email').fill(shopper);
+      await page.getByRole('button', { name: 'Find the order' }).click();
+      await page.getByTestId('timeline').getByText('Shipped').waitFor();
+      assert.equal(await page.getByTestId('tracking-number').textContent(), 'JD0146000012345');
+      assert.match((await page.getByTestId('shipment').textContent())!, /Sent with DHL/);
+      await screenshots(page, 'order-tracking');
+      assert.deepEqual(await seriousViolations(page), [], 'tracking page accessibility');
+    });
   });
 });

@@ -35,7 +35,7 @@ export function OrderConfirmation() {
       <div className="card order-head">
         <dl className="facts">
           <div><dt>{t('order.number')}</dt><dd data-testid="order-id" className="mono">{o.id}</dd></div>
-          <div><dt>{t('order.status')}</dt><dd><span className={`status status-${o.status}`}>{t(`status.${o.status}`)}</span></dd></div>
+          <div><dt>{t('order.status')}</dt><dd><span className={`status status-${o.status}`} data-testid="order-status">{t(`status.${o.status}`)}</span></dd></div>
           <div><dt>{t('admin.date')}</dt><dd>{format.date(o.createdAt)}</dd></div>
         </dl>
         {justPlaced && <p className="muted">{t('order.emailSent', { email: o.email })}</p>}
