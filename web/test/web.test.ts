@@ -511,7 +511,7 @@ describe('web app', { skip }, () => {
       await page.getByLabel('Order number').fill(orderId);
       await page.getByLabel('Email').fill(shopper);
       await page.getByRole('button', { name: 'Find the order' }).click();
-      await page.getByTestId('timeline').getByText('Shipped').waitFor();
+      await page.getByTestId('timeline').getByText('Shipped', { exact: true }).waitFor();
       assert.equal(await page.getByTestId('tracking-number').textContent(), 'JD0146000012345');
       assert.match((await page.getByTestId('shipment').textContent())!, /Sent with DHL/);
       await screenshots(page, 'order-tracking');

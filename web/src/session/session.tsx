@@ -23,8 +23,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     const signedIn = await body<Tokens>(api.POST('/api/v1/users/login', { body: { email, password } }));
-    storeTokens(signedIn);
-    await adoptUserCart();
+    // The guest cart is merged before the UI shows the user as signed in, so nothing can interrupt it.
+    storeTokens(signedIn, { quietly: true });
+    try {
+      await adoptUserCart();
+    } finally {
+      storeTokens(storedTokens() ?? signedIn);
+    }
     // The account's saved language wins unless this browser already chose one.
     if (!hasSavedLanguage()) {
       const prefs = await body<{ locale?: string }>(api.GET('/api/v1/users/me/preferences')).catch(() => undefined);

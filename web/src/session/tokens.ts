@@ -16,10 +16,11 @@ export function storedTokens(): Tokens | undefined {
   }
 }
 
-export function storeTokens(tokens: Tokens | undefined): void {
+/** Saves the session; `quietly` leaves the UI as it is (for work that must finish before it shows the user as signed in). */
+export function storeTokens(tokens: Tokens | undefined, { quietly = false } = {}): void {
   if (tokens) localStorage.setItem(storageKey, JSON.stringify(tokens));
   else localStorage.removeItem(storageKey);
-  for (const listener of listeners) listener();
+  if (!quietly) for (const listener of listeners) listener();
 }
 
 export function onTokensChange(listener: () => void): () => void {
