@@ -14,13 +14,19 @@ import { Cart } from './pages/Cart.tsx';
 import { Checkout } from './pages/Checkout.tsx';
 import { OrderConfirmation } from './pages/OrderConfirmation.tsx';
 import { SignIn } from './pages/SignIn.tsx';
-import { ForgotPassword, ResetPassword, SignUp, VerifyEmail } from './pages/AuthPages.tsx';
-import { Account } from './pages/Account.tsx';
 import { OrderLookup } from './pages/OrderLookup.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 
 // The back office is its own chunk: shoppers never download it.
 const Admin = lazy(() => import('./admin/Admin.tsx'));
+// Account and emailed-link pages are their own chunks too: the first page does not need them.
+const Account = lazy(() => import('./pages/Account.tsx').then((m) => ({ default: m.Account })));
+const auth = () => import('./pages/AuthPages.tsx');
+const SignUp = lazy(() => auth().then((m) => ({ default: m.SignUp })));
+const ForgotPassword = lazy(() => auth().then((m) => ({ default: m.ForgotPassword })));
+const ResetPassword = lazy(() => auth().then((m) => ({ default: m.ResetPassword })));
+const VerifyEmail = lazy(() => auth().then((m) => ({ default: m.VerifyEmail })));
+const later = (page: React.ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
@@ -42,12 +48,12 @@ createRoot(document.getElementById('root')!).render(
               <Route path="orders/lookup" element={<OrderLookup />} />
               <Route path="signin" element={<SignIn />} />
               <Route path="account/sign-in" element={<SignIn />} />
-              <Route path="account/sign-up" element={<SignUp />} />
-              <Route path="account/forgot-password" element={<ForgotPassword />} />
-              <Route path="account/reset-password" element={<ResetPassword />} />
-              <Route path="account/verify-email" element={<VerifyEmail />} />
-              <Route path="account/*" element={<Account />} />
-              <Route path="admin/*" element={<Suspense fallback={<Loading />}><Admin /></Suspense>} />
+              <Route path="account/sign-up" element={later(<SignUp />)} />
+              <Route path="account/forgot-password" element={later(<ForgotPassword />)} />
+              <Route path="account/reset-password" element={later(<ResetPassword />)} />
+              <Route path="account/verify-email" element={later(<VerifyEmail />)} />
+              <Route path="account/*" element={later(<Account />)} />
+              <Route path="admin/*" element={later(<Admin />)} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
