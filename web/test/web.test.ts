@@ -410,6 +410,7 @@ describe('web app', { skip }, () => {
       await screenshots(page, 'account-delete');
       await page.getByLabel('Password').fill(newPassword);
       await page.getByRole('button', { name: 'Delete my account for good' }).click();
+      await page.getByTestId('account-deleted').waitFor();
       await page.getByRole('link', { name: 'Sign in' }).waitFor();
       assert.equal((await api.post('/api/v1/users/login', { email, password: newPassword })).status, 401);
     });

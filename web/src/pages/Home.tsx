@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCategories, useOfferProducts, useProducts } from '../api/catalog.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
@@ -9,8 +9,10 @@ export function Home() {
   const categories = useCategories();
   const newest = useProducts({ sort: 'newest', limit: 8 });
   const offers = useOfferProducts().data ?? [];
+  const accountDeleted = !!(useLocation().state as { accountDeleted?: boolean } | null)?.accountDeleted;
   return (
     <>
+      {accountDeleted && <p className="alert alert-success" role="status" data-testid="account-deleted">{t('account.deleted')}</p>}
       <section className="hero">
         <h1>{t('home.title')}</h1>
         <p>{t('home.lead')}</p>
