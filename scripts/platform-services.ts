@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { ServiceModule } from '@emporium/kit';
+import { startOrder } from '@emporium/contracts';
 
-/**
- * Start order: event consumers before the producers whose first events they need (inventory
- * stocks the catalog's demo products from product.created), services others call before their
- * callers, the gateway last.
- */
-export const serviceOrder = ['users', 'notifications', 'inventory', 'catalog', 'payments', 'cart', 'orders', 'gateway'];
+/** Start order, from the service manifests: event consumers before their producers, the gateway last. */
+export const serviceOrder = startOrder();
 
 /** The platform's service modules, for the supervisor, the seed script and the benchmarks. */
 export async function platformServices(): Promise<ServiceModule[]> {

@@ -1,4 +1,4 @@
-// Runs every test file (services/*/test, packages/*/test, e2e/, web/test) with node's test runner.
+// Runs every test file (services/*/test, packages/*/test, scripts/test, e2e/, web/test) with node's test runner.
 // Files run two at a time: each starts its own isolated platform, and the machine has two cores.
 // The timeout only guards against a hang (it also bounds a whole file); no test relies on it.
 import { readdirSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ function findTests(dir, out = []) {
   return out;
 }
 
-const roots = ['packages', 'services', 'e2e', 'web'].filter((r) => { try { return statSync(r).isDirectory(); } catch { return false; } });
+const roots = ['packages', 'services', 'scripts', 'e2e', 'web'].filter((r) => { try { return statSync(r).isDirectory(); } catch { return false; } });
 const filter = process.argv.slice(2);
 const files = roots.flatMap((r) => findTests(r)).filter((f) => filter.length === 0 || filter.some((p) => f.includes(p))).sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], { stdio: 'inherit' });

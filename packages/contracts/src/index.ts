@@ -6,3 +6,4 @@ export * from './customer-data.ts';
 export * from './payments.ts';
 export * from './cart.ts';
 export * from './permissions.ts';
+export * from './services/index.ts';

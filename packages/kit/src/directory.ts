@@ -1,19 +1,7 @@
-/** Ports from the design brief; a service's own default and where others find it on one machine. */
-export const defaultPorts: Record<string, number> = {
-  gateway: 8000,
-  catalog: 8001,
-  cart: 8002,
-  orders: 8003,
-  payments: 8004,
-  users: 8005,
-  inventory: 8006,
-  returns: 8007,
-  notifications: 8008,
-  analytics: 8009,
-  support: 8010,
-  crm: 8011,
-  finance: 8012,
-};
+import { defaultPortsOf } from '@emporium/contracts';
+
+/** Every service's default port, from the service manifests: its own default and where others find it on one machine. */
+export const defaultPorts: Record<string, number> = defaultPortsOf();
 
 /**
  * Where the instances of each service are. Sources, first match wins: addresses registered at

@@ -1,3 +1,4 @@
+import { cartManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { cartConfigSchema } from './config.ts';
@@ -28,7 +29,7 @@ export async function buildApp(deps: ServiceDeps) {
 }
 
 export const service: ServiceModule = {
-  name: 'cart',
+  name: cartManifest.name,
   migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
   buildApp,
 };

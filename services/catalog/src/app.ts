@@ -1,3 +1,4 @@
+import { catalogManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { catalogConfigSchema } from './config.ts';
@@ -25,7 +26,7 @@ export async function buildApp(deps: ServiceDeps) {
 }
 
 export const service: ServiceModule = {
-  name: 'catalog',
+  name: catalogManifest.name,
   migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
   buildApp,
 };

@@ -1,3 +1,4 @@
+import { gatewayManifest } from '@emporium/contracts';
 import rateLimit from '@fastify/rate-limit';
 import { createServiceApp, HttpProblem, type ServiceDeps, type ServiceModule, type ServiceApp } from '@emporium/kit';
 import { loadGatewayConfig } from './config.ts';
@@ -86,4 +87,4 @@ async function serveHeartbeatsApart(app: ServiceApp, deps: ServiceDeps, options:
   app.addHook('onClose', async () => registryApp.close());
 }
 
-export const service: ServiceModule = { name: 'gateway', buildApp };
+export const service: ServiceModule = { name: gatewayManifest.name, buildApp };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { can } from '@emporium/contracts';
+import { accessRulesOf, can, manifestOf, serviceManifests } from '@emporium/contracts';
 import { accessFor, decide, pathMatches, accessRules } from '../src/domain/rbac.ts';
 
 const customer = { userId: 'u1', roles: ['customer'] as const };
@@ -86,4 +86,12 @@ test('first matching rule wins', () => {
   assert.equal(accessFor('GET', '/x/1', rules), 'public');
   assert.deepEqual(accessFor('POST', '/x/1', rules), { permission: 'finance:read' });
   assert.ok(accessRules.length > 10);
+});
+
+test('the rules are the service manifests\' rules, so a new manifest\'s rules reach the gateway', () => {
+  assert.deepEqual(accessRules, accessRulesOf(serviceManifests));
+  const returns = { ...manifestOf('returns'), status: 'running' as const, access: [{ methods: ['GET'], path: '/returns/policy', access: 'public' as const }] };
+  const rules = accessRulesOf([...serviceManifests.filter((m) => m.name !== 'returns'), returns]);
+  assert.equal(accessFor('GET', '/returns/policy', rules), 'public');
+  assert.equal(accessFor('GET', '/returns/r1', rules), 'authenticated');
 });

@@ -1,3 +1,4 @@
+import { inventoryManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { loadSettings } from './settings.ts';
@@ -25,7 +26,7 @@ export async function buildApp(deps: ServiceDeps) {
 }
 
 export const service: ServiceModule = {
-  name: 'inventory',
+  name: inventoryManifest.name,
   migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
   buildApp,
 };

@@ -1,3 +1,4 @@
+import { notificationsManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { settingsSchema } from './config.ts';
@@ -33,7 +34,7 @@ export async function buildApp(deps: ServiceDeps) {
 }
 
 export const service: ServiceModule = {
-  name: 'notifications',
+  name: notificationsManifest.name,
   migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
   buildApp,
 };

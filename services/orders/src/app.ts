@@ -1,3 +1,4 @@
+import { ordersManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { ordersConfigSchema } from './config.ts';
@@ -51,7 +52,7 @@ export async function buildApp(deps: ServiceDeps) {
 }
 
 export const service: ServiceModule = {
-  name: 'orders',
+  name: ordersManifest.name,
   migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
   buildApp,
 };

@@ -1,3 +1,4 @@
+import { paymentsManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, type ServiceApp, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { buildProviders, loadPaymentsConfig } from './config.ts';
@@ -22,7 +23,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
 }
 
 export const service: ServiceModule = {
-  name: 'payments',
+  name: paymentsManifest.name,
   migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
   buildApp,
 };

@@ -1,3 +1,4 @@
+import { usersManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
 import { createServiceApp, loadConfig, type ServiceApp, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { usersConfigSchema } from './config.ts';
@@ -53,7 +54,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
 }
 
 export const service: ServiceModule = {
-  name: 'users',
+  name: usersManifest.name,
   migrationsDir: fileURLToPath(new URL('./db/migrations/', import.meta.url)),
   buildApp,
 };
