@@ -6,3 +6,7 @@ export * from './customer-data.ts';
 export * from './payments.ts';
 export * from './cart.ts';
 export * from './permissions.ts';
+export * from './internal-endpoint.ts';
+export * from './catalog.ts';
+export * from './inventory.ts';
+export * from './problem.ts';

@@ -93,5 +93,3 @@ const listQueryFields = {
 export const listProductsQuery = z.looseObject(listQueryFields);
 export const searchQuery = z.looseObject({ ...listQueryFields, q: z.string().trim().min(1).max(200) });
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;
-
-export const pricesQuery = z.object({ skus: z.string().max(20_000) });
