@@ -76,7 +76,9 @@ test('the document names the gateway as its server, bearer JWT as its scheme, an
   assert.deepEqual(document.components.securitySchemes?.bearer, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const op = (path: string, method: string) => document.paths[path]?.[method];
   assert.deepEqual(op('/api/v1/users/me', 'get')?.security, [{ bearer: [] }]);
-  assert.deepEqual(op('/api/v1/catalog/products', 'get')?.security, []);
+  assert.deepEqual(op('/api/v1/catalog/products/{id}/variants', 'post')?.security, [{ bearer: [] }]);
+  // Public: a token is optional (a guest's cart, or a signed-in customer's).
+  assert.deepEqual(op('/api/v1/catalog/products', 'get')?.security, [{}, { bearer: [] }]);
 });
 
 test('public routes declare what they answer: a product list names its items', () => {
