@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, minorUnitsSchema } from './money.ts';
+import { internalEndpoint } from './internal-endpoint.ts';
 
 /**
  * The cart service's internal checkout API, called by orders. A checkout claims the cart for
@@ -34,3 +35,21 @@ export type CheckoutCart = z.infer<typeof checkoutCartSchema>;
 /** The answer of /release and /checkout. */
 export const cartClaimStateSchema = z.object({ id: z.string(), status: z.string(), orderId: z.string().nullable(), claimedBy: z.string().nullable() });
 export type CartClaimState = z.infer<typeof cartClaimStateSchema>;
+
+const cartParams = z.object({ cartId: z.uuid() });
+
+/** A cart as GET /internal/carts/:cartId and a claim show it: an empty one has no currency yet (a claim refuses an empty cart, so a claimed one has one). */
+export const internalCartSchema = checkoutCartSchema.extend({ currency: currencySchema.nullable() });
+export type InternalCart = z.infer<typeof internalCartSchema>;
+
+/** The cart as orders reads it before a checkout. */
+export const cartInternalRead = internalEndpoint({ service: 'cart', method: 'GET', path: '/internal/carts/:cartId', params: cartParams, response: internalCartSchema });
+
+/** Claims the cart for one order (and redeems its code); 409 names the order already holding it. */
+export const cartClaim = internalEndpoint({ service: 'cart', method: 'POST', path: '/internal/carts/:cartId/claim', params: cartParams, body: cartClaimBody, response: internalCartSchema });
+
+/** Gives a failed checkout's claim (and its code's use) back. */
+export const cartRelease = internalEndpoint({ service: 'cart', method: 'POST', path: '/internal/carts/:cartId/release', params: cartParams, body: cartOrderBody, response: cartClaimStateSchema });
+
+/** Marks the cart converted into the order holding its claim. */
+export const cartCheckout = internalEndpoint({ service: 'cart', method: 'POST', path: '/internal/carts/:cartId/checkout', params: cartParams, body: cartOrderBody, response: cartClaimStateSchema });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { currencySchema, minorUnitsSchema } from './money.ts';
+import { internalEndpoint } from './internal-endpoint.ts';
 
 /**
  * orders `GET /internal/customers/:userId/orders`: every order of one customer in full, for the
  * data export the users service assembles (`GET /users/me/export`).
  */
-export const customerOrdersPath = (userId: string) => `/internal/customers/${encodeURIComponent(userId)}/orders`;
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -39,3 +39,11 @@ export type CustomerOrder = z.infer<typeof customerOrderSchema>;
 
 export const customerOrdersSchema = z.object({ items: z.array(customerOrderSchema) });
 export type CustomerOrders = z.infer<typeof customerOrdersSchema>;
+
+export const customerOrders = internalEndpoint({
+  service: 'orders',
+  method: 'GET',
+  path: '/internal/customers/:userId/orders',
+  params: z.object({ userId: z.string().trim().min(1).max(100) }),
+  response: customerOrdersSchema,
+});

@@ -7,3 +7,7 @@ export * from './payments.ts';
 export * from './cart.ts';
 export * from './permissions.ts';
 export * from './services/index.ts';
+export * from './internal-endpoint.ts';
+export * from './catalog.ts';
+export * from './inventory.ts';
+export * from './problem.ts';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { currencySchema, minorUnitsSchema } from './money.ts';
+import { internalEndpoint } from './internal-endpoint.ts';
 
 /**
  * How a customer pays, as orders accepts it at checkout and payments accepts it from orders:
@@ -56,3 +58,75 @@ export const paymentProvidersSchema = z.object({
   providers: z.array(paymentProviderSchema),
 });
 export type PaymentProviders = z.infer<typeof paymentProvidersSchema>;
+
+/** Every status a payment intent can have (payments' state machine moves between them). */
+export const paymentStatuses = ['requires_authorization', 'authorized', 'captured', 'partially_refunded', 'refunded', 'voided', 'failed'] as const;
+export const paymentStatusSchema = z.enum(paymentStatuses);
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
+
+/** POST payments /internal/payments/authorize (with an Idempotency-Key). */
+export const authorizeBody = z.object({
+  orderId: z.string().min(1).max(100),
+  amount: z.number().int().positive().max(1_000_000_000_00),
+  currency: currencySchema,
+  email: z.email().max(254).optional(),
+  userId: z.string().min(1).max(100).optional(),
+  provider: paymentProviderSchema.optional(),
+  // The same schema orders validates a checkout's payment with, so what orders accepts is never refused here for its shape.
+  method: paymentMethodSchema,
+});
+export type AuthorizeRequest = z.input<typeof authorizeBody>;
+
+/** The answer of authorize, capture, void and refund: the payment and where it stands now. */
+export const paymentStepSchema = z.object({
+  paymentId: z.uuid(),
+  status: paymentStatusSchema,
+  /** Set by a capture. */
+  invoiceId: z.uuid().nullish(),
+  /** Set by a refund: everything refunded so far. */
+  refundedAmount: minorUnitsSchema.optional(),
+});
+export type PaymentStep = z.infer<typeof paymentStepSchema>;
+
+/** One payment intent of an order as `GET /internal/payments/by-order/:orderId` lists it (it sends a few more fields). */
+export const paymentRecordSchema = z.looseObject({
+  id: z.uuid(),
+  orderId: z.string(),
+  status: paymentStatusSchema,
+  amount: minorUnitsSchema,
+  currency: currencySchema,
+  refundedAmount: minorUnitsSchema,
+  /** Why the provider refused, for a failed payment. */
+  failureCode: z.string().nullable(),
+});
+export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
+
+const paymentParams = z.object({ paymentId: z.uuid() });
+const idempotencyKey = true;
+
+export const paymentsProviders = internalEndpoint({ service: 'payments', method: 'GET', path: '/internal/payments/providers', response: paymentProvidersSchema });
+
+/** 201 authorized; 402 declined (problem with `code` and `paymentId`); 503 the provider is down. */
+export const paymentsAuthorize = internalEndpoint({ service: 'payments', method: 'POST', path: '/internal/payments/authorize', body: authorizeBody, response: paymentStepSchema, idempotencyKey });
+
+export const paymentsCapture = internalEndpoint({ service: 'payments', method: 'POST', path: '/internal/payments/:paymentId/capture', params: paymentParams, response: paymentStepSchema, idempotencyKey });
+
+export const paymentsVoid = internalEndpoint({ service: 'payments', method: 'POST', path: '/internal/payments/:paymentId/void', params: paymentParams, response: paymentStepSchema });
+
+export const paymentsRefund = internalEndpoint({
+  service: 'payments',
+  method: 'POST',
+  path: '/internal/payments/:paymentId/refund',
+  params: paymentParams,
+  body: z.object({ amount: z.number().int().positive().max(1_000_000_000_00) }),
+  response: paymentStepSchema,
+  idempotencyKey,
+});
+
+export const paymentsOfOrder = internalEndpoint({
+  service: 'payments',
+  method: 'GET',
+  path: '/internal/payments/by-order/:orderId',
+  params: z.object({ orderId: z.string().min(1).max(100) }),
+  response: z.object({ items: z.array(paymentRecordSchema) }),
+});

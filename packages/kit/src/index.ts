@@ -14,3 +14,4 @@ export * from './bus/rabbitmq.ts';
 export * from './outbox/schema.ts';
 export * from './outbox/outbox.ts';
 export * from './http/client.ts';
+export * from './http/endpoint.ts';

@@ -1,10 +1,6 @@
-import { z } from 'zod';
-import { HttpClient, HttpProblem, type ServiceDeps } from '@emporium/kit';
+import { callEndpoint, HttpClient, type ServiceDeps } from '@emporium/kit';
+import { catalogPrices } from '@emporium/contracts';
 import type { SkuPrice } from './domain/pricing.ts';
-
-const pricesResponse = z.object({
-  items: z.array(z.object({ sku: z.string(), productId: z.string(), name: z.string(), price: z.number().int(), basePrice: z.number().int(), currency: z.string() })),
-});
 
 /** Current prices from catalog `GET /internal/prices` (timeouts, retries and breaker from the kit). */
 export class CatalogPrices {
@@ -18,10 +14,8 @@ export class CatalogPrices {
   async lookup(skus: string[], requestId?: string): Promise<Map<string, SkuPrice>> {
     const unique = [...new Set(skus)];
     if (unique.length === 0) return new Map();
-    const body = await this.client.json({ path: `/internal/prices?skus=${encodeURIComponent(unique.join(','))}`, requestId });
-    const parsed = pricesResponse.safeParse(body);
-    if (!parsed.success) throw new HttpProblem(502, 'catalog answered prices in an unexpected shape');
-    return new Map(parsed.data.items.map((item) => [item.sku, item]));
+    const { items } = await callEndpoint(this.client, catalogPrices, { query: { skus: unique.join(',') } }, { requestId });
+    return new Map(items.map((item) => [item.sku, item]));
   }
 
   shutdown(): void {

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { HttpClient, HttpProblem, type ServiceDeps } from '@emporium/kit';
+import { callEndpoint, HttpClient, HttpProblem, type ServiceDeps } from '@emporium/kit';
+import { catalogPrices } from '@emporium/contracts';
 import { isCatalogSku, rememberCatalogSkus } from './db/catalog-sku-store.ts';
-
-/** The part of catalog's `GET /internal/prices` answer this service reads. */
-const pricesResponse = z.object({ items: z.array(z.object({ sku: z.string(), productId: z.string() })) });
 
 /**
  * Which SKUs exist: the ones catalog's product events announced, kept in `catalog_skus`. A SKU
@@ -20,10 +17,8 @@ export class CatalogSkus {
   /** Throws a 404 problem naming the SKU unless the catalog sells it. */
   async assertKnown(sku: string, requestId?: string): Promise<void> {
     if (await isCatalogSku(this.deps.db, sku)) return;
-    const body = await this.client.json({ path: `/internal/prices?skus=${encodeURIComponent(sku)}`, requestId });
-    const parsed = pricesResponse.safeParse(body);
-    if (!parsed.success) throw new HttpProblem(502, 'catalog answered prices in an unexpected shape');
-    const item = parsed.data.items.find((i) => i.sku === sku);
+    const { items } = await callEndpoint(this.client, catalogPrices, { query: { skus: sku } }, { requestId });
+    const item = items.find((i) => i.sku === sku);
     if (!item) throw new HttpProblem(404, `SKU ${sku} is not in the catalog; create the product (or variant) first`, { sku });
     // Kept even if the stock write then fails (a 404 warehouse, say): it is the catalog's fact, which its event brings anyway.
     await rememberCatalogSkus(this.deps.db, item.productId, [sku]);

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@emporium/kit';
 import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
@@ -131,7 +132,8 @@ test('an empty cart is 422 and creates no order; an unknown cart is 404', async 
   const before = await orderCount();
   const empty = await checkout(api, upstream.addCart([]));
   assert.equal(empty.status, 422);
-  const unknown = await checkout(api, 'no-such-cart');
+  // A cart id the cart service accepts (a UUID; anything else is its 400), of no cart.
+  const unknown = await checkout(api, randomUUID());
   assert.equal(unknown.status, 404);
   assert.equal(await orderCount(), before);
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@emporium/kit';
 import { TestPlatform, apiClient, identityHeaders, type ApiClient } from '@emporium/kit/testing';
-import { customerOrdersPath, customerOrdersSchema, type EventEnvelope } from '@emporium/contracts';
+import { customerOrders, customerOrdersSchema, endpointPath, type EventEnvelope } from '@emporium/contracts';
 import { service } from '../src/app.ts';
 import { standIns, UpstreamState } from './support/stand-ins.ts';
 import { address, checkout, customer, eventually, newKey, staff } from './support/helpers.ts';
@@ -56,12 +56,12 @@ test('staff reads are audited per order; the owner reading is not; only admins r
 test("the internal export answers one customer's orders in the shared contract's shape", async () => {
   const mine = await paidOrder('cust-export');
   await paidOrder('cust-other');
-  const res = await api.get(customerOrdersPath('cust-export'));
+  const res = await api.get(endpointPath(customerOrders.path, { userId: 'cust-export' }));
   assert.equal(res.status, 200);
   const parsed = customerOrdersSchema.parse(res.body);
   assert.deepEqual(parsed.items.map((o) => o.id), [mine.id]);
   assert.deepEqual(parsed.items[0]!.shippingAddress, address);
-  assert.deepEqual((await api.get(customerOrdersPath('nobody'))).body, { items: [] });
+  assert.deepEqual((await api.get(endpointPath(customerOrders.path, { userId: 'nobody' }))).body, { items: [] });
 });
 
 test('user.anonymised anonymises that customer\'s orders once; a redelivery changes nothing', async () => {

@@ -1,39 +1,39 @@
 import { principalOf, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import type { FastifyRequest } from 'fastify';
 import type { CartService, Caller } from '../cart-service.ts';
-import { addItemBody, applyDiscountBody, cartIdParams, idempotencyHeaders, lineParams, mergeBody, setQuantityBody } from './schemas.ts';
+import { addItemBody, applyDiscountBody, cartAnswer, cartIdParams, idempotencyHeaders, lineParams, mergeBody, pricedCartSchema, setQuantityBody } from './schemas.ts';
 
 const caller = (request: FastifyRequest): Caller => ({ principal: principalOf(request), requestId: request.id });
 
 /** Public cart routes (through the gateway as /api/v1/cart/...). Every answer is the re-priced cart. */
 export function registerCartRoutes(app: ServiceApp, carts: CartService): void {
-  app.post('/cart/carts', async (request, reply) => {
+  app.post('/cart/carts', { schema: { summary: 'Create a cart (a signed-in user gets their active one back)', response: { 200: pricedCartSchema, 201: pricedCartSchema } } }, async (request, reply) => {
     const { cart, created } = await carts.create(caller(request));
     return reply.code(created ? 201 : 200).send(cart);
   });
 
-  app.get('/cart/mine', async (request) => carts.mine(requirePrincipal(request), request.id));
+  app.get('/cart/mine', { schema: { summary: "The signed-in user's active cart", response: cartAnswer } }, async (request) => carts.mine(requirePrincipal(request), request.id));
 
-  app.get('/cart/carts/:cartId', { schema: { params: cartIdParams } }, async (request) => carts.read(request.params.cartId, caller(request)));
+  app.get('/cart/carts/:cartId', { schema: { summary: 'Get a cart', response: cartAnswer, params: cartIdParams } }, async (request) => carts.read(request.params.cartId, caller(request)));
 
   // Adding is the one cart change that is not naturally idempotent, so it takes an Idempotency-Key.
-  app.post('/cart/carts/:cartId/items', { schema: { params: cartIdParams, body: addItemBody, headers: idempotencyHeaders } }, async (request) =>
+  app.post('/cart/carts/:cartId/items', { schema: { summary: 'Add an item (Idempotency-Key)', response: cartAnswer, params: cartIdParams, body: addItemBody, headers: idempotencyHeaders } }, async (request) =>
     carts.addItem(request.params.cartId, caller(request), request.body.sku, request.body.quantity, request.headers['idempotency-key']),
   );
 
-  app.patch('/cart/carts/:cartId/items/:sku', { schema: { params: lineParams, body: setQuantityBody } }, async (request) =>
+  app.patch('/cart/carts/:cartId/items/:sku', { schema: { summary: "Set an item's quantity", response: cartAnswer, params: lineParams, body: setQuantityBody } }, async (request) =>
     carts.setQuantity(request.params.cartId, caller(request), request.params.sku, request.body.quantity),
   );
 
-  app.delete('/cart/carts/:cartId/items/:sku', { schema: { params: lineParams } }, async (request) =>
+  app.delete('/cart/carts/:cartId/items/:sku', { schema: { summary: 'Remove an item', response: cartAnswer, params: lineParams } }, async (request) =>
     carts.removeItem(request.params.cartId, caller(request), request.params.sku),
   );
 
-  app.post('/cart/carts/:cartId/discount', { schema: { params: cartIdParams, body: applyDiscountBody } }, async (request) =>
+  app.post('/cart/carts/:cartId/discount', { schema: { summary: 'Apply a discount code', response: cartAnswer, params: cartIdParams, body: applyDiscountBody } }, async (request) =>
     carts.applyDiscount(request.params.cartId, caller(request), request.body.code),
   );
 
-  app.delete('/cart/carts/:cartId/discount', { schema: { params: cartIdParams } }, async (request) => carts.removeDiscount(request.params.cartId, caller(request)));
+  app.delete('/cart/carts/:cartId/discount', { schema: { summary: 'Remove the discount code', response: cartAnswer, params: cartIdParams } }, async (request) => carts.removeDiscount(request.params.cartId, caller(request)));
 
-  app.post('/cart/merge', { schema: { body: mergeBody } }, async (request) => carts.merge(requirePrincipal(request), request.body.guestCartId, request.id));
+  app.post('/cart/merge', { schema: { summary: "Merge a guest cart into the signed-in user's cart", response: cartAnswer, body: mergeBody } }, async (request) => carts.merge(requirePrincipal(request), request.body.guestCartId, request.id));
 }

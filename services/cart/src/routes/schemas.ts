@@ -18,3 +18,35 @@ export const mergeBody = z.object({ guestCartId: z.uuid() });
 
 /** Loose: the other headers (x-user-id, ...) must survive validation. */
 export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() });
+
+/**
+ * The re-priced cart every cart route answers (domain/pricing.ts `PricedCart`), for /docs and
+ * generated clients. The answer is serialized through it: a field added to the cart must be added here too.
+ */
+export const pricedCartSchema = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  status: z.enum(['active', 'merged', 'converted']),
+  /** The currency of its lines; null while the cart is empty. */
+  currency: z.string().nullable(),
+  lines: z.array(
+    z.object({ sku: z.string(), productId: z.string(), name: z.string(), quantity: z.number().int(), unitPrice: z.number().int(), basePrice: z.number().int(), lineTotal: z.number().int() }),
+  ),
+  /** Lines whose SKU the catalog no longer sells (or sells in another currency); not in the totals. */
+  unavailableSkus: z.array(z.string()),
+  itemCount: z.number().int(),
+  subtotal: z.number().int(),
+  discount: z.number().int(),
+  total: z.number().int(),
+  discountCode: z.string().nullable(),
+  /** Why the applied code currently gives nothing (expired, below the minimum, ...). */
+  discountReason: z.string().nullable(),
+  orderId: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  /** The order whose checkout holds the cart, if any. */
+  claimedBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+/** Every cart route answers the cart. */
+export const cartAnswer = { 200: pricedCartSchema };

@@ -17,6 +17,8 @@ import {
   idParams,
   listProductsQuery,
   patchProductBody,
+  productListSchema,
+  productViewSchema,
   searchQuery,
   type ListProductsQuery,
 } from './schemas.ts';
@@ -71,11 +73,11 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps, offerC
     return { items: items.map((p) => productView(p, offers, now)), total, ...base };
   }
 
-  app.get('/catalog/products', { schema: { querystring: listProductsQuery } }, (request) => list(request, request.query));
+  app.get('/catalog/products', { schema: { summary: 'List products (filters, sorting, paging)', querystring: listProductsQuery, response: { 200: productListSchema } } }, (request) => list(request, request.query));
 
-  app.get('/catalog/search', { schema: { querystring: searchQuery } }, (request) => list(request, { ...request.query, sort: request.query.sort ?? 'relevance' }));
+  app.get('/catalog/search', { schema: { summary: 'Search products by text', querystring: searchQuery, response: { 200: productListSchema } } }, (request) => list(request, { ...request.query, sort: request.query.sort ?? 'relevance' }));
 
-  app.get('/catalog/products/:id', { schema: { params: idParams } }, async (request) => {
+  app.get('/catalog/products/:id', { schema: { summary: 'Get a product with its variants and current prices', params: idParams, response: { 200: productViewSchema } } }, async (request) => {
     const now = new Date();
     const [product, offers] = isUuid(request.params.id) ? await Promise.all([getProduct(db, request.params.id), offerCache.offers(now)]) : [null, []];
     if (!product || (product.status === 'draft' && !isStaff(request))) throw notFound(`Product ${request.params.id} not found`);

@@ -94,4 +94,39 @@ export const listProductsQuery = z.looseObject(listQueryFields);
 export const searchQuery = z.looseObject({ ...listQueryFields, q: z.string().trim().min(1).max(200) });
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;
 
-export const pricesQuery = z.object({ skus: z.string().max(20_000) });
+/**
+ * What the product routes answer (domain/product-view.ts), for /docs and generated clients. The
+ * answer is serialized through it: a field added to the view must be added here too.
+ */
+const pricingFields = {
+  /** The list price, before offers (minor units). */
+  price: z.number().int(),
+  /** What it sells for now, after the best active offer. */
+  effectivePrice: z.number().int(),
+  currency: z.string(),
+  appliedOffer: z.object({ id: z.string(), name: z.string() }).nullable(),
+};
+export const variantViewSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  /** The variant has its own price rather than the product's. */
+  priceOverride: z.boolean(),
+  ...pricingFields,
+});
+export const productViewSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  description: z.string(),
+  images: z.array(z.string()),
+  attributes: z.record(z.string(), z.string()),
+  categoryId: z.string().nullable(),
+  status: z.enum(['active', 'draft']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  variants: z.array(variantViewSchema),
+  ...pricingFields,
+});
+export const productListSchema = z.object({ items: z.array(productViewSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });

@@ -1,36 +1,29 @@
-import { z } from 'zod';
 import type { ServiceApp, ServiceDeps } from '@emporium/kit';
+import { inventoryCommit, inventoryRelease, inventoryReservation, inventoryReserve } from '@emporium/contracts';
 import { commit, getReservation, release, reserve } from '../db/reservation-store.ts';
 import type { InventorySettings } from '../settings.ts';
-import { quantitySchema, skuSchema } from './schemas.ts';
 
-const orderParams = z.object({ orderId: z.string().min(1).max(100) });
-
-const reserveBody = z.object({
-  orderId: z.string().min(1).max(100),
-  lines: z.array(z.object({ sku: skuSchema, quantity: quantitySchema })).min(1).max(200),
-  ttlSeconds: z.number().int().positive().max(7 * 86_400).optional(),
-});
-
-/** Service-to-service routes used by the orders saga; the gateway never forwards /internal. */
+/** Service-to-service routes used by the orders saga, typed in @emporium/contracts; the gateway never forwards /internal. */
 export function registerReservationRoutes(app: ServiceApp, deps: ServiceDeps, settings: InventorySettings): void {
-  app.post('/internal/reservations', { schema: { body: reserveBody } }, async (request, reply) => {
+  app.post(inventoryReserve.path, { schema: { body: inventoryReserve.body, response: { 200: inventoryReserve.response, 201: inventoryReserve.response } } }, async (request, reply) => {
     const { ttlSeconds = settings.RESERVATION_TTL_SECONDS, ...rest } = request.body;
     const { reservation, created } = await reserve(deps.db, { ...rest, ttlSeconds });
     if (created) deps.relay.nudge();
     return reply.code(201).send(reservation);
   });
 
-  app.get('/internal/reservations/:orderId', { schema: { params: orderParams } }, async (request) => getReservation(deps.db, request.params.orderId));
+  app.get(inventoryReservation.path, { schema: { params: inventoryReservation.params, response: { 200: inventoryReservation.response } } }, async (request) =>
+    getReservation(deps.db, request.params.orderId),
+  );
 
-  app.post('/internal/reservations/:orderId/release', { schema: { params: orderParams } }, async (request) => {
+  app.post(inventoryRelease.path, { schema: { params: inventoryRelease.params, response: { 200: inventoryRelease.response } } }, async (request) => {
     await release(deps.db, request.params.orderId);
-    return { orderId: request.params.orderId, status: 'released' };
+    return { orderId: request.params.orderId, status: 'released' as const };
   });
 
-  app.post('/internal/reservations/:orderId/commit', { schema: { params: orderParams } }, async (request) => {
+  app.post(inventoryCommit.path, { schema: { params: inventoryCommit.params, response: { 200: inventoryCommit.response } } }, async (request) => {
     await commit(deps.db, request.params.orderId);
     deps.relay.nudge();
-    return { orderId: request.params.orderId, status: 'committed' };
+    return { orderId: request.params.orderId, status: 'committed' as const };
   });
 }

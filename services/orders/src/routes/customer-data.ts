@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requirePermission, type ServiceApp } from '@emporium/kit';
-import { customerOrdersSchema } from '@emporium/contracts';
+import { customerOrders } from '@emporium/contracts';
 import { readAuditLog } from '../db/audit-log.ts';
 import { ordersOfCustomer } from '../db/customer-orders.ts';
 import type { OrdersContext } from '../context.ts';
@@ -18,8 +18,8 @@ export function registerCustomerDataRoutes(app: ServiceApp, ctx: OrdersContext):
 
   // Service-to-service (users' data export); the gateway never forwards /internal. Shape: packages/contracts.
   app.get(
-    '/internal/customers/:userId/orders',
-    { schema: { params: z.object({ userId: z.string().trim().min(1).max(100) }), response: { 200: customerOrdersSchema } } },
+    customerOrders.path,
+    { schema: { params: customerOrders.params, response: { 200: customerOrders.response } } },
     async (request) => ({ items: await ordersOfCustomer(ctx.db, request.params.userId) }),
   );
 }

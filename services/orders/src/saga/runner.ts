@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { HttpProblem, type Db, type OutboxRelay } from '@emporium/kit';
+import type { PaymentStatus } from '@emporium/contracts';
 import { decide, initialSaga, isActive, type Decision, type SagaState, type StepOutcome } from '../domain/checkout-saga.ts';
 import { applyOrderChange, findOrder } from '../db/order-store.ts';
 import { checkoutSagas, orderLines, type OrderRow, type SagaRow } from '../db/schema.ts';
@@ -27,10 +28,9 @@ interface Run {
 }
 
 const activeStatuses = ['running', 'compensating'] as const;
-const capturedStatuses = ['captured', 'partially_refunded', 'refunded'];
-const failedStatuses = ['declined', 'failed'];
+const capturedStatuses: readonly PaymentStatus[] = ['captured', 'partially_refunded', 'refunded'];
 /** Authorizations to void: 'requires_authorization' is one whose provider answer was lost. */
-const voidableStatuses = ['authorized', 'requires_authorization'];
+const voidableStatuses: readonly PaymentStatus[] = ['authorized', 'requires_authorization'];
 
 /**
  * Does the checkout saga's I/O: runs the current step, asks the pure `decide` what comes next
@@ -216,7 +216,7 @@ export class SagaRunner {
       if (captured) return { paymentId: captured.paymentId, captured: true };
       const authorized = records.find((r) => r.status === 'authorized');
       if (authorized) return { paymentId: authorized.paymentId };
-      const failed = records.find((r) => failedStatuses.includes(r.status));
+      const failed = records.find((r) => r.status === 'failed');
       throw new HttpProblem(402, failed ? 'The payment was declined' : 'The checkout was interrupted before the payment was authorized; nothing was charged', {
         code: failed?.code ?? 'checkout_interrupted',
         ...(failed ? { paymentId: failed.paymentId } : {}),
@@ -230,7 +230,7 @@ export class SagaRunner {
     for (const payment of await upstream.paymentsOfOrder(order.id, requestId)) {
       if (voidableStatuses.includes(payment.status)) await upstream.voidPayment(payment.paymentId, requestId);
       if (payment.status === 'captured' || payment.status === 'partially_refunded') {
-        const remaining = (payment.amount ?? order.total) - (payment.refundedAmount ?? 0);
+        const remaining = payment.amount - payment.refundedAmount;
         if (remaining > 0) await upstream.refund(payment.paymentId, remaining, paymentKeys.compensationRefund(order.id), requestId);
       }
     }

@@ -1,12 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { createServiceApp, HttpProblem, type ServiceModule } from '@emporium/kit';
+import {
+  cartCheckout,
+  cartClaim,
+  cartInternalRead,
+  cartRelease,
+  inventoryCommit,
+  inventoryRelease,
+  inventoryReserve,
+  paymentsAuthorize,
+  paymentsCapture,
+  paymentsOfOrder,
+  paymentsProviders,
+  paymentsRefund,
+  paymentsVoid,
+  type InternalEndpoint,
+  type PaymentRecord,
+  type PaymentProviderName,
+  type PaymentStep,
+} from '@emporium/contracts';
 
 /**
  * In-memory stand-ins for the internal APIs orders calls (cart, inventory, payments), with
  * switches to make payments decline, fail, or hang. They are ServiceModules in the same
  * TestPlatform, so orders reaches them over real HTTP, exactly as it reaches the real services.
- * Their state lives outside buildApp, so it survives stopService/restartService.
+ * Every route takes its params, body and response schemas from the endpoint in @emporium/contracts
+ * (a stand-in answering a shape the real service would not fails at once). Their state lives
+ * outside buildApp, so it survives stopService/restartService.
  */
 export interface CartLine {
   sku: string;
@@ -23,19 +43,13 @@ export interface Call {
   body: any;
 }
 
-interface Payment {
-  paymentId: string;
-  orderId: string;
-  amount: number;
-  currency: string;
-  status: 'authorized' | 'declined' | 'captured' | 'voided' | 'refunded' | 'partially_refunded';
-  refundedAmount: number;
-}
+/** A payment as payments' `by-order` lists it. */
+type Payment = PaymentRecord & { paymentId: string };
 
 export class UpstreamState {
   readonly carts = new Map<string, { userId: string | null; currency: string; lines: CartLine[]; discount: number; claimedBy?: string; checkedOutBy?: string }>();
   /** What GET /internal/payments/providers lists. */
-  providers: string[] = ['sandbox'];
+  providers: PaymentProviderName[] = ['sandbox'];
   readonly stock = new Map<string, number>();
   readonly reservations = new Map<string, { lines: Array<{ sku: string; quantity: number }>; status: 'reserved' | 'released' | 'committed' }>();
   readonly payments = new Map<string, Payment>();
@@ -97,7 +111,14 @@ export function standIns(state: UpstreamState): ServiceModule[] {
       return app;
     },
   });
-  const orderLines = z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() }));
+  /** The route schemas of an internal endpoint, as the real service declares them (typed, so handlers are checked too). */
+  const schemaOf = <E extends InternalEndpoint>(endpoint: E, status: 200 | 201 = 200) =>
+    ({
+      ...(endpoint.params && { params: endpoint.params }),
+      ...(endpoint.body && { body: endpoint.body }),
+      ...(endpoint.query && { querystring: endpoint.query }),
+      response: { [status]: endpoint.response },
+    }) as { params: E['params']; body: E['body']; querystring: E['query']; response: Record<typeof status, E['response']> };
 
   const cart = module('cart', (app) => {
     type StoredCart = NonNullable<ReturnType<typeof state.carts.get>>;
@@ -113,14 +134,13 @@ export function standIns(state: UpstreamState): ServiceModule[] {
       if (!found) throw new HttpProblem(404, `Cart ${cartId} not found`);
       return found;
     };
-    const orderBody = z.object({ orderId: z.string() });
-    app.get('/internal/carts/:cartId', async (request) => {
-      const { cartId } = request.params as { cartId: string };
+    app.get(cartInternalRead.path, { schema: schemaOf(cartInternalRead) }, async (request) => {
+      const { cartId } = request.params;
       return view(cartId, load(cartId));
     });
     // Like the real cart: one order holds a cart; others get 409 naming it.
-    app.post('/internal/carts/:cartId/claim', { schema: { body: z.object({ orderId: z.string(), userId: z.string().nullable() }) } }, async (request) => {
-      const { cartId } = request.params as { cartId: string };
+    app.post(cartClaim.path, { schema: schemaOf(cartClaim) }, async (request) => {
+      const { cartId } = request.params;
       const found = load(cartId);
       const { orderId, userId } = request.body;
       if (found.claimedBy === orderId || found.checkedOutBy === orderId) return view(cartId, found);
@@ -131,14 +151,14 @@ export function standIns(state: UpstreamState): ServiceModule[] {
       found.claimedBy = orderId;
       return view(cartId, found);
     });
-    app.post('/internal/carts/:cartId/release', { schema: { body: orderBody } }, async (request) => {
-      const { cartId } = request.params as { cartId: string };
+    app.post(cartRelease.path, { schema: schemaOf(cartRelease) }, async (request) => {
+      const { cartId } = request.params;
       const found = load(cartId);
       if (found.claimedBy === request.body.orderId) found.claimedBy = undefined;
       return { id: cartId, status: found.checkedOutBy ? 'converted' : 'active', orderId: found.checkedOutBy ?? null, claimedBy: found.claimedBy ?? null };
     });
-    app.post('/internal/carts/:cartId/checkout', { schema: { body: orderBody } }, async (request) => {
-      const { cartId } = request.params as { cartId: string };
+    app.post(cartCheckout.path, { schema: schemaOf(cartCheckout) }, async (request) => {
+      const { cartId } = request.params;
       const found = load(cartId);
       if (found.checkedOutBy !== request.body.orderId && found.claimedBy !== request.body.orderId) throw new HttpProblem(409, 'The cart is not claimed by this order');
       found.checkedOutBy = request.body.orderId;
@@ -148,33 +168,34 @@ export function standIns(state: UpstreamState): ServiceModule[] {
   });
 
   const inventory = module('inventory', (app) => {
-    app.post('/internal/reservations', { schema: { body: z.object({ orderId: z.string(), lines: orderLines, ttlSeconds: z.number().optional() }) } }, async (request, reply) => {
+    const withAllocations = (lines: Array<{ sku: string; quantity: number }>) => lines.map((l) => ({ ...l, allocations: [{ warehouseId: 'main', quantity: l.quantity }] }));
+    app.post(inventoryReserve.path, { schema: schemaOf(inventoryReserve, 201) }, async (request, reply) => {
       const { orderId, lines } = request.body;
       const existing = state.reservations.get(orderId);
-      if (existing) return reply.code(201).send({ orderId, status: existing.status, expiresAt: new Date(Date.now() + 60_000).toISOString(), lines: existing.lines });
+      if (existing) return reply.code(201).send({ orderId, status: existing.status, expiresAt: new Date(Date.now() + 60_000).toISOString(), lines: withAllocations(existing.lines) });
       for (const line of lines) {
         const available = state.stock.get(line.sku) ?? 0;
         if (available < line.quantity) throw new HttpProblem(409, `Insufficient stock for SKU ${line.sku}`, { sku: line.sku, requested: line.quantity, available });
       }
       for (const line of lines) state.stock.set(line.sku, state.stock.get(line.sku)! - line.quantity);
       state.reservations.set(orderId, { lines, status: 'reserved' });
-      return reply.code(201).send({ orderId, status: 'reserved', expiresAt: new Date(Date.now() + 60_000).toISOString(), lines });
+      return reply.code(201).send({ orderId, status: 'reserved', expiresAt: new Date(Date.now() + 60_000).toISOString(), lines: withAllocations(lines) });
     });
-    app.post('/internal/reservations/:orderId/release', async (request) => {
-      const { orderId } = request.params as { orderId: string };
+    app.post(inventoryRelease.path, { schema: schemaOf(inventoryRelease) }, async (request) => {
+      const { orderId } = request.params;
       const found = state.reservations.get(orderId);
       if (found?.status === 'reserved') {
         for (const line of found.lines) state.stock.set(line.sku, (state.stock.get(line.sku) ?? 0) + line.quantity);
         found.status = 'released';
       }
-      return { orderId, status: 'released' };
+      return { orderId, status: 'released' as const };
     });
-    app.post('/internal/reservations/:orderId/commit', async (request) => {
-      const { orderId } = request.params as { orderId: string };
+    app.post(inventoryCommit.path, { schema: schemaOf(inventoryCommit) }, async (request) => {
+      const { orderId } = request.params;
       const found = state.reservations.get(orderId);
       if (!found || found.status === 'released') throw new HttpProblem(409, 'Reservation expired or released');
       found.status = 'committed';
-      return { orderId, status: 'committed' };
+      return { orderId, status: 'committed' as const };
     });
   });
 
@@ -188,45 +209,46 @@ export function standIns(state: UpstreamState): ServiceModule[] {
     app.addHook('preHandler', async () => {
       if (state.paymentsMode === 'down') throw new HttpProblem(503, 'Payments provider unavailable');
     });
-    app.get('/internal/payments/providers', async () => ({ defaultProvider: 'sandbox', providers: state.providers }));
-    app.post('/internal/payments/authorize', async (request, reply) => {
-      const body = request.body as { orderId: string; amount: number; currency: string; method: { cardNumber?: string } };
+    app.get(paymentsProviders.path, { schema: schemaOf(paymentsProviders) }, async () => ({ defaultProvider: 'sandbox' as const, providers: state.providers }));
+    app.post(paymentsAuthorize.path, { schema: schemaOf(paymentsAuthorize, 201) }, async (request, reply) => {
+      const { body } = request;
       const answer = await state.once(key(request.headers), async () => {
         const paymentId = randomUUID();
         const declined = state.paymentsMode === 'decline';
-        state.payments.set(paymentId, { paymentId, orderId: body.orderId, amount: body.amount, currency: body.currency, status: declined ? 'declined' : 'authorized', refundedAmount: 0 });
-        if (declined) return { status: 402, body: { type: 'about:blank', title: 'Payment Required', status: 402, detail: 'The card was declined', code: 'card_declined', paymentId } };
-        return { status: 201, body: { paymentId, status: 'authorized' } };
+        const failureCode = declined ? 'card_declined' : null;
+        state.payments.set(paymentId, { id: paymentId, paymentId, orderId: body.orderId, amount: body.amount, currency: body.currency, status: declined ? 'failed' : 'authorized', refundedAmount: 0, failureCode });
+        if (declined) return { status: 402, body: { type: 'about:blank', title: 'Payment Required', status: 402, detail: 'The card was declined', code: failureCode, paymentId } };
+        return { status: 201, body: { paymentId, status: 'authorized' } satisfies PaymentStep };
       });
       if (state.paymentsMode === 'hang') {
         await state.hold();
         if ((state.paymentsMode as string) !== 'ok') throw new HttpProblem(503, 'Payments provider unavailable');
       }
-      return reply.code(answer.status).type(answer.status >= 400 ? 'application/problem+json' : 'application/json').send(answer.body);
+      return reply.code(answer.status as 201).type(answer.status >= 400 ? 'application/problem+json' : 'application/json').send(answer.body as PaymentStep);
     });
-    app.post('/internal/payments/:paymentId/capture', async (request) => {
-      const payment = find((request.params as { paymentId: string }).paymentId);
+    app.post(paymentsCapture.path, { schema: schemaOf(paymentsCapture) }, async (request) => {
+      const payment = find(request.params.paymentId);
       if (payment.status !== 'authorized' && payment.status !== 'captured') throw new HttpProblem(409, `Cannot capture a ${payment.status} payment`);
       payment.status = 'captured';
-      return { paymentId: payment.paymentId, status: 'captured', invoiceId: `inv-${payment.paymentId}` };
+      return { paymentId: payment.paymentId, status: payment.status, invoiceId: randomUUID() };
     });
-    app.post('/internal/payments/:paymentId/void', async (request) => {
-      const payment = find((request.params as { paymentId: string }).paymentId);
+    app.post(paymentsVoid.path, { schema: schemaOf(paymentsVoid) }, async (request) => {
+      const payment = find(request.params.paymentId);
       if (payment.status === 'authorized') payment.status = 'voided';
       return { paymentId: payment.paymentId, status: payment.status };
     });
-    app.post('/internal/payments/:paymentId/refund', { schema: { body: z.object({ amount: z.number().int().positive() }) } }, async (request) => {
-      const payment = find((request.params as { paymentId: string }).paymentId);
+    app.post(paymentsRefund.path, { schema: schemaOf(paymentsRefund) }, async (request) => {
+      const payment = find(request.params.paymentId);
       const answer = await state.once(key(request.headers), async () => {
         if (payment.refundedAmount + request.body.amount > payment.amount) return { status: 422, body: { status: 422, detail: 'Refund exceeds the captured amount' } };
         payment.refundedAmount += request.body.amount;
         payment.status = payment.refundedAmount === payment.amount ? 'refunded' : 'partially_refunded';
-        return { status: 200, body: { paymentId: payment.paymentId, status: payment.status, refundedAmount: payment.refundedAmount } };
+        return { status: 200, body: { paymentId: payment.paymentId, status: payment.status, refundedAmount: payment.refundedAmount } satisfies PaymentStep };
       });
       if (answer.status >= 400) throw new HttpProblem(answer.status, 'Refund exceeds the captured amount');
-      return answer.body;
+      return answer.body as PaymentStep;
     });
-    app.get('/internal/payments/by-order/:orderId', async (request) => ({ items: state.paymentsOf((request.params as { orderId: string }).orderId) }));
+    app.get(paymentsOfOrder.path, { schema: schemaOf(paymentsOfOrder) }, async (request) => ({ items: state.paymentsOf(request.params.orderId) }));
   });
 
   return [cart, inventory, payments];

@@ -4,16 +4,11 @@
  * (capturing a voided payment, authorizing a refunded one) is refused in one place.
  */
 
-export const PAYMENT_STATUSES = [
-  'requires_authorization',
-  'authorized',
-  'captured',
-  'partially_refunded',
-  'refunded',
-  'voided',
-  'failed',
-] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+import { paymentStatuses, type PaymentStatus } from '@emporium/contracts';
+
+/** The statuses are part of payments' internal API (orders reads them), so they live in the contract. */
+export const PAYMENT_STATUSES = paymentStatuses;
+export type { PaymentStatus };
 
 export type PaymentAction = 'authorize' | 'fail' | 'capture' | 'void' | 'refund_partial' | 'refund_full';
 

@@ -1,45 +1,36 @@
-import { z } from 'zod';
 import type { Db, ServiceApp } from '@emporium/kit';
-import { currencySchema, paymentMethodSchema, paymentProviderSchema, type PaymentProviders } from '@emporium/contracts';
+import { paymentsAuthorize, paymentsCapture, paymentsOfOrder, paymentsProviders, paymentsRefund, paymentsVoid, type PaymentProviders } from '@emporium/contracts';
 import type { PaymentOperations } from '../operations/payments.ts';
 import { paymentsByOrder } from '../operations/queries.ts';
 import type { ProviderRegistry } from '../config.ts';
 import type { ProviderName } from '../providers/index.ts';
-import { idempotencyHeaders, paymentDto, paymentParams, refundBody, sendStored } from './shared.ts';
+import { idempotencyHeaders, paymentDto, sendStored } from './shared.ts';
 
-const authorizeBody = z.object({
-  orderId: z.string().min(1).max(100),
-  amount: z.number().int().positive().max(1_000_000_000_00),
-  currency: currencySchema,
-  email: z.email().max(254).optional(),
-  userId: z.string().min(1).max(100).optional(),
-  provider: paymentProviderSchema.optional(),
-  // The same schema orders validates a checkout's payment with, so what orders accepts is never refused here for its shape.
-  method: paymentMethodSchema,
-});
-
-/** Service-to-service routes (the orders saga); the gateway never forwards /internal. */
+/** Service-to-service routes (the orders saga), typed in @emporium/contracts; the gateway never forwards /internal. */
 export function registerInternalRoutes(app: ServiceApp, db: Db, payments: PaymentOperations, providers: { registry: ProviderRegistry; defaultProvider: ProviderName }): void {
   // Orders asks before it writes an order, so a checkout naming a provider this deployment lacks is refused up front.
-  app.get('/internal/payments/providers', async (): Promise<PaymentProviders> => ({ defaultProvider: providers.defaultProvider, providers: [...providers.registry.keys()] }));
+  app.get(paymentsProviders.path, { schema: { response: { 200: paymentsProviders.response } } }, async (): Promise<PaymentProviders> => ({
+    defaultProvider: providers.defaultProvider,
+    providers: [...providers.registry.keys()],
+  }));
 
-  app.post('/internal/payments/authorize', { schema: { headers: idempotencyHeaders, body: authorizeBody } }, async (request, reply) =>
+  app.post(paymentsAuthorize.path, { schema: { headers: idempotencyHeaders, body: paymentsAuthorize.body, response: { 201: paymentsAuthorize.response } } }, async (request, reply) =>
     sendStored(reply, await payments.authorize(request.body, request.headers['idempotency-key'])),
   );
 
-  app.post('/internal/payments/:paymentId/capture', { schema: { params: paymentParams, headers: idempotencyHeaders } }, async (request, reply) =>
+  app.post(paymentsCapture.path, { schema: { params: paymentsCapture.params, headers: idempotencyHeaders, response: { 200: paymentsCapture.response } } }, async (request, reply) =>
     sendStored(reply, await payments.capture(request.params.paymentId, request.headers['idempotency-key'])),
   );
 
-  app.post('/internal/payments/:paymentId/void', { schema: { params: paymentParams } }, async (request, reply) =>
+  app.post(paymentsVoid.path, { schema: { params: paymentsVoid.params, response: { 200: paymentsVoid.response } } }, async (request, reply) =>
     sendStored(reply, await payments.void(request.params.paymentId)),
   );
 
-  app.post('/internal/payments/:paymentId/refund', { schema: { params: paymentParams, headers: idempotencyHeaders, body: refundBody } }, async (request, reply) =>
+  app.post(paymentsRefund.path, { schema: { params: paymentsRefund.params, headers: idempotencyHeaders, body: paymentsRefund.body, response: { 200: paymentsRefund.response } } }, async (request, reply) =>
     sendStored(reply, await payments.refund(request.params.paymentId, request.body.amount, request.headers['idempotency-key'])),
   );
 
-  app.get('/internal/payments/by-order/:orderId', { schema: { params: z.object({ orderId: z.string().min(1).max(100) }) } }, async (request) => ({
+  app.get(paymentsOfOrder.path, { schema: { params: paymentsOfOrder.params, response: { 200: paymentsOfOrder.response } } }, async (request) => ({
     items: (await paymentsByOrder(db, request.params.orderId)).map(paymentDto),
   }));
 }

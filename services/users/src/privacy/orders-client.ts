@@ -1,5 +1,5 @@
-import { HttpClient, HttpProblem, type ServiceDeps } from '@emporium/kit';
-import { customerOrdersPath, customerOrdersSchema, type CustomerOrder } from '@emporium/contracts';
+import { callEndpoint, HttpClient, type ServiceDeps } from '@emporium/kit';
+import { customerOrders, type CustomerOrder } from '@emporium/contracts';
 
 /** The orders service's internal endpoint for one customer's orders (contract in packages/contracts). */
 export class CustomerOrdersClient {
@@ -10,9 +10,7 @@ export class CustomerOrdersClient {
   }
 
   async ordersOf(userId: string, requestId: string): Promise<CustomerOrder[]> {
-    const parsed = customerOrdersSchema.safeParse(await this.client.json({ path: customerOrdersPath(userId), requestId }));
-    if (!parsed.success) throw new HttpProblem(502, 'orders answered in an unexpected shape');
-    return parsed.data.items;
+    return (await callEndpoint(this.client, customerOrders, { params: { userId } }, { requestId })).items;
   }
 
   shutdown(): void {
