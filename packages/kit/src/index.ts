@@ -14,3 +14,5 @@ export * from './bus/rabbitmq.ts';
 export * from './outbox/schema.ts';
 export * from './outbox/outbox.ts';
 export * from './http/client.ts';
+export * from './idempotency/schema.ts';
+export * from './idempotency/idempotency.ts';
