@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { idempotencyHeaders, idempotentRequestOf, requirePermission, requirePrincipal, runIdempotent, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { stockView } from '../db/stock-store.ts';
 import { adjustmentReasons, adjustStock, listAdjustments, setStock } from '../db/adjustment-store.ts';
 import type { InventorySettings } from '../settings.ts';
 import type { CatalogSkus } from '../catalog-skus.ts';
-import { idempotencyHeaders, skuParams, warehouseIdSchema } from './schemas.ts';
+import { skuParams, warehouseIdSchema } from './schemas.ts';
 
 const unitsSchema = z.number().int().nonnegative().max(1_000_000);
 
@@ -43,13 +43,13 @@ export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings
     { preHandler: staffOnly, schema: { params: skuParams, body: adjustmentBody, headers: idempotencyHeaders } },
     async (request, reply) => {
       await catalogSkus.assertKnown(request.params.sku, request.id);
-      const { adjustment, replayed } = await adjustStock(
-        deps.db,
-        { sku: request.params.sku, ...request.body, createdBy: requirePrincipal(request).userId, idempotencyKey: request.headers['idempotency-key'] },
-        settings.DEFAULT_LOW_STOCK_THRESHOLD,
-      );
-      if (!replayed) deps.relay.nudge();
-      return reply.code(replayed ? 200 : 201).send(adjustment);
+      const adjustment = { sku: request.params.sku, ...request.body, createdBy: requirePrincipal(request).userId };
+      const response = await runIdempotent(deps.db, idempotentRequestOf(request), async (save) => ({
+        status: 201,
+        body: await adjustStock(deps.db, adjustment, settings.DEFAULT_LOW_STOCK_THRESHOLD, (tx, body) => save(tx, { status: 201, body })),
+      }));
+      deps.relay.nudge();
+      return reply.code(response.status).send(response.body);
     },
   );
 
