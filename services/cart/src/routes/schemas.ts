@@ -17,4 +17,3 @@ export const applyDiscountBody = z.object({ code: discountCodeSchema });
 export const mergeBody = z.object({ guestCartId: z.uuid() });
 
 /** Loose: the other headers (x-user-id, ...) must survive validation. */
-export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() });
