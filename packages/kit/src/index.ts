@@ -16,3 +16,4 @@ export * from './outbox/outbox.ts';
 export * from './http/client.ts';
 export * from './idempotency/schema.ts';
 export * from './idempotency/idempotency.ts';
+export * from './outbox/unit-of-work.ts';

@@ -8,7 +8,7 @@ import { expireDue } from './db/reservation-store.ts';
 export function startReservationSweeper(app: ServiceApp, deps: ServiceDeps, intervalMs: number): void {
   let running: Promise<void> | undefined;
   const sweep = async () => {
-    const expired = await expireDue(deps.db, new Date());
+    const expired = await expireDue(deps.db, deps.unitOfWork, new Date());
     if (expired > 0) deps.logger.info({ expired }, 'released expired reservations');
   };
   const timer = setInterval(() => {

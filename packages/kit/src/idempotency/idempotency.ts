@@ -5,6 +5,7 @@ import type { Db, Executor, Tx } from '../db.ts';
 import { conflict, HttpProblem, unprocessable } from '../errors.ts';
 import { idempotentRequests } from './schema.ts';
 import { callerOf } from '../auth.ts';
+import type { EventWriter, UnitOfWork } from '../outbox/unit-of-work.ts';
 import type { FastifyRequest } from 'fastify';
 
 /** The `Idempotency-Key` header as a route schema declares it. */
@@ -79,11 +80,14 @@ export async function runIdempotent(db: Db, request: IdempotentRequest, work: (s
   }
 }
 
-/** `runIdempotent` for work that is one transaction: the change and its stored answer commit together. */
-export function idempotentTransaction(db: Db, request: IdempotentRequest, work: (tx: Tx) => Promise<StoredResponse>): Promise<StoredResponse> {
-  return runIdempotent(db, request, (save) =>
-    db.transaction(async (tx) => {
-      const response = await work(tx);
+/**
+ * `runIdempotent` for work that is one unit of work: the change, its events and the stored answer
+ * commit together (and the relay is woken for the events).
+ */
+export function idempotentTransaction(deps: { db: Db; unitOfWork: UnitOfWork }, request: IdempotentRequest, work: (tx: Tx, events: EventWriter) => Promise<StoredResponse>): Promise<StoredResponse> {
+  return runIdempotent(deps.db, request, (save) =>
+    deps.unitOfWork(async (tx, events) => {
+      const response = await work(tx, events);
       await save(tx, response);
       return response;
     }),

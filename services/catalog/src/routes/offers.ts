@@ -24,7 +24,7 @@ export function registerOfferRoutes(app: ServiceApp, deps: ServiceDeps, offerCac
 
   app.post('/catalog/offers', { onRequest: staffOnly, schema: { body: createOfferBody, headers: idempotencyHeaders } }, async (request, reply) => {
     const { currency, ...terms } = request.body;
-    const response = await idempotentTransaction(deps.db, idempotentRequestOf(request), async (tx) => {
+    const response = await idempotentTransaction(deps, idempotentRequestOf(request), async (tx) => {
       const offer = await insertOffer(tx, { ...terms, currency: terms.kind === 'fixed' ? (currency ?? config.DEFAULT_CURRENCY) : null });
       return { status: 201, body: offerView(offer, new Date()) };
     });

@@ -81,24 +81,22 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps, offerC
   });
 
   app.post('/catalog/products', { onRequest: staffOnly, schema: { body: createProductBody, headers: idempotencyHeaders } }, async (request, reply) => {
-    const response = await idempotentTransaction(db, idempotentRequestOf(request), async (tx) => ({
+    const response = await idempotentTransaction(deps, idempotentRequestOf(request), async (tx) => ({
       status: 201,
       body: await presentWritten(tx, await createProduct(tx, request.body)),
     }));
-    deps.relay.nudge();
     return reply.code(response.status).send(response.body);
   });
 
   app.patch('/catalog/products/:id', { onRequest: staffOnly, schema: { params: idParams, body: patchProductBody } }, async (request) => {
     if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
-    const product = await db.transaction((tx) => updateProduct(tx, request.params.id, request.body));
-    deps.relay.nudge();
+    const product = await deps.unitOfWork((tx) => updateProduct(tx, request.params.id, request.body));
     return presentWritten(db, product);
   });
 
   app.delete('/catalog/products/:id', { onRequest: staffOnly, schema: { params: idParams } }, async (request, reply) => {
     if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
-    await db.transaction((tx) => deleteProduct(tx, request.params.id));
+    await deps.unitOfWork((tx) => deleteProduct(tx, request.params.id));
     offerCache.invalidate(); // the delete also drops the product from offers naming it
     return reply.code(204).send();
   });
@@ -106,12 +104,11 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps, offerC
   app.post('/catalog/products/:id/variants', { onRequest: staffOnly, schema: { params: idParams, body: createVariantBody, headers: idempotencyHeaders } }, async (request, reply) => {
     const { id } = request.params;
     if (!isUuid(id)) throw notFound(`Product ${id} not found`);
-    const response = await idempotentTransaction(db, idempotentRequestOf(request), async (tx) => {
+    const response = await idempotentTransaction(deps, idempotentRequestOf(request), async (tx) => {
       const { product, variant } = await addVariant(tx, id, request.body);
       const now = new Date();
       return { status: 201, body: variantView(product, variant, await activeOffers(tx, now), now) };
     });
-    deps.relay.nudge();
     return reply.code(response.status).send(response.body);
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { conflict, type Db, type Executor, type Tx } from '@emporium/kit';
+import { conflict, type Db, type UnitOfWork, type Executor, type Tx } from '@emporium/kit';
 import { stockAdjustments } from './schema.ts';
 import { lockOrCreateStockRow, saveStock, stockView, type StockRow, type StockView } from './stock-store.ts';
 
@@ -48,12 +48,12 @@ export interface AdjustmentRequest extends AdjustmentEntry {
  * result (the route stores the Idempotency-Key's answer there, so the two commit together).
  */
 export async function adjustStock(
-  db: Db,
+  unitOfWork: UnitOfWork,
   request: AdjustmentRequest,
   defaultThreshold: number,
   recorded: (tx: Tx, adjustment: AdjustmentView) => Promise<void> = async () => {},
 ): Promise<AdjustmentView> {
-  return db.transaction(async (tx) => {
+  return unitOfWork(async (tx) => {
     const row = await lockOrCreateStockRow(tx, request.sku, request.warehouseId, defaultThreshold);
     const onHand = row.onHand + request.delta;
     assertCoversReserved(row, onHand);
@@ -73,8 +73,8 @@ export interface SetStockRequest {
 }
 
 /** Sets on hand and/or the threshold; a change of on hand is kept in the history as a correction. */
-export async function setStock(db: Db, request: SetStockRequest, defaultThreshold: number): Promise<StockView> {
-  return db.transaction(async (tx) => {
+export async function setStock(unitOfWork: UnitOfWork, request: SetStockRequest, defaultThreshold: number): Promise<StockView> {
+  return unitOfWork(async (tx) => {
     const row = await lockOrCreateStockRow(tx, request.sku, request.warehouseId, defaultThreshold);
     const onHand = request.onHand ?? row.onHand;
     assertCoversReserved(row, onHand);

@@ -16,21 +16,19 @@ const reserveBody = z.object({
 export function registerReservationRoutes(app: ServiceApp, deps: ServiceDeps, settings: InventorySettings): void {
   app.post('/internal/reservations', { schema: { body: reserveBody } }, async (request, reply) => {
     const { ttlSeconds = settings.RESERVATION_TTL_SECONDS, ...rest } = request.body;
-    const { reservation, created } = await reserve(deps.db, { ...rest, ttlSeconds });
-    if (created) deps.relay.nudge();
+    const { reservation } = await reserve(deps.unitOfWork, { ...rest, ttlSeconds });
     return reply.code(201).send(reservation);
   });
 
   app.get('/internal/reservations/:orderId', { schema: { params: orderParams } }, async (request) => getReservation(deps.db, request.params.orderId));
 
   app.post('/internal/reservations/:orderId/release', { schema: { params: orderParams } }, async (request) => {
-    await release(deps.db, request.params.orderId);
+    await release(deps.unitOfWork, request.params.orderId);
     return { orderId: request.params.orderId, status: 'released' };
   });
 
   app.post('/internal/reservations/:orderId/commit', { schema: { params: orderParams } }, async (request) => {
-    await commit(deps.db, request.params.orderId);
-    deps.relay.nudge();
+    await commit(deps.unitOfWork, request.params.orderId);
     return { orderId: request.params.orderId, status: 'committed' };
   });
 }

@@ -33,8 +33,7 @@ export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings
   // Stock is kept only for SKUs the catalog sells: writes to any other SKU are a 404.
   app.put('/inventory/stock/:sku', { preHandler: staffOnly, schema: { params: skuParams, body: setStockBody } }, async (request) => {
     await catalogSkus.assertKnown(request.params.sku, request.id);
-    const view = await setStock(deps.db, { sku: request.params.sku, ...request.body, setBy: requirePrincipal(request).userId }, settings.DEFAULT_LOW_STOCK_THRESHOLD);
-    deps.relay.nudge();
+    const view = await setStock(deps.unitOfWork, { sku: request.params.sku, ...request.body, setBy: requirePrincipal(request).userId }, settings.DEFAULT_LOW_STOCK_THRESHOLD);
     return view;
   });
 
@@ -46,9 +45,8 @@ export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings
       const adjustment = { sku: request.params.sku, ...request.body, createdBy: requirePrincipal(request).userId };
       const response = await runIdempotent(deps.db, idempotentRequestOf(request), async (save) => ({
         status: 201,
-        body: await adjustStock(deps.db, adjustment, settings.DEFAULT_LOW_STOCK_THRESHOLD, (tx, body) => save(tx, { status: 201, body })),
+        body: await adjustStock(deps.unitOfWork, adjustment, settings.DEFAULT_LOW_STOCK_THRESHOLD, (tx, body) => save(tx, { status: 201, body })),
       }));
-      deps.relay.nudge();
       return reply.code(response.status).send(response.body);
     },
   );
