@@ -17,3 +17,5 @@ export * from './http/client.ts';
 export * from './idempotency/schema.ts';
 export * from './idempotency/idempotency.ts';
 export * from './outbox/unit-of-work.ts';
+export * from './jobs/every.ts';
+export * from './clock.ts';
