@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './eventually.ts';
 export * from './problem.ts';
 export * from './clock.ts';
+export * from './cards.ts';

@@ -1,10 +1,10 @@
-import { identityHeaders, type ApiClient } from '@emporium/kit/testing';
+import { identityHeaders, testCard, type ApiClient } from '@emporium/kit/testing';
 
 /** Headers of a request the gateway forwards for a signed-in user (a signed identity token). */
 export const customer = (id: string) => identityHeaders({ userId: id, roles: 'customer', email: `${id}@example.com` });
 export const staff = identityHeaders({ userId: 'staff-1', roles: 'staff', email: 'staff@example.com' });
 
-export const card = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
+export const card = testCard();
 export const address = { name: 'Ada Lovelace', line1: '1 Analytical Way', city: 'London', postalCode: 'N1 1AA', country: 'GB' };
 
 let keys = 0;
