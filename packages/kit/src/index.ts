@@ -19,3 +19,4 @@ export * from './idempotency/idempotency.ts';
 export * from './outbox/unit-of-work.ts';
 export * from './jobs/every.ts';
 export * from './clock.ts';
+export * from './paging.ts';
