@@ -23,7 +23,7 @@ export async function buildApp(deps: ServiceDeps) {
     maxAttempts: config.ORDERS_SAGA_MAX_ATTEMPTS,
     reservationTtlSeconds: config.ORDERS_RESERVATION_TTL_SECONDS,
   });
-  const ctx: OrdersContext = { db: deps.db, relay: deps.relay, upstream, runner, config };
+  const ctx: OrdersContext = { db: deps.db, relay: deps.relay, unitOfWork: deps.unitOfWork, upstream, runner, config };
 
   registerCheckoutRoutes(app, ctx);
   registerReadRoutes(app, ctx);

@@ -18,14 +18,13 @@ async function loadOrder(ctx: OrdersContext, orderId: string): Promise<OrderRow>
   return order;
 }
 
-/** One state change (plus whatever else `extra` writes) in one transaction, then publish. */
+/** One state change (plus whatever else `extra` writes) in one unit of work. */
 async function change(ctx: OrdersContext, orderId: string, request: OrderChangeRequest, extra?: (tx: Executor) => Promise<void>) {
-  const order = await ctx.db.transaction(async (tx) => {
+  const order = await ctx.unitOfWork(async (tx) => {
     const updated = await applyOrderChange(tx, orderId, request);
     await extra?.(tx);
     return updated;
   });
-  ctx.relay.nudge();
   return orderView(ctx.db, order);
 }
 
