@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, testCard, type ApiClient } from '@emporium/kit/testing';
 import { service as orders } from '@emporium/orders';
 import { service as gateway } from '@emporium/gateway';
 import { standIns, UpstreamState } from '../services/orders/test/support/stand-ins.ts';
@@ -28,7 +28,7 @@ test('a slow checkout is answered 202 through the gateway with a Location to pol
   upstream.stock.set('BUDGET-1', 4);
   const address = { name: 'Slow Buyer', line1: '1 Long Road', city: 'Porto', postalCode: '4000-001', country: 'PT' };
   const placeSlowly = (cartId: string) =>
-    api.post('/api/v1/orders', { cartId, email: 'slow@e2e.test', payment: { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' }, shippingAddress: address }, { headers: { 'idempotency-key': randomUUID() } });
+    api.post('/api/v1/orders', { cartId, email: 'slow@e2e.test', payment: testCard(), shippingAddress: address }, { headers: { 'idempotency-key': randomUUID() } });
 
   upstream.paymentsMode = 'hang';
   // Several in a row: were slow answers counted as failures, the gateway's breaker for orders would open.

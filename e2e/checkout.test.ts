@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, testCard, testCardNumbers, type ApiClient } from '@emporium/kit/testing';
 import { service as users } from '@emporium/users';
 import { service as catalog } from '@emporium/catalog';
 import { service as inventory } from '@emporium/inventory';
@@ -14,8 +14,8 @@ import { adminCredentials, eventually, login, usersEnv } from './helpers.ts';
 import { startSmtpServer, decodedText } from './smtp.ts';
 
 // Checkout end to end through the gateway with every real service and a real SMTP server.
-const goodCard = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
-const declinedCard = { cardNumber: '4000000000000002', expMonth: 12, expYear: 2030, cvc: '123' };
+const goodCard = testCard(testCardNumbers.approved);
+const declinedCard = testCard(testCardNumbers.declined);
 const address = { name: 'Guest Buyer', line1: '1 Market St', city: 'Lisbon', postalCode: '1000-001', country: 'PT' };
 
 let platform: TestPlatform;

@@ -31,12 +31,5 @@ export async function staffToken(api: ApiClient, email: string): Promise<string>
   return (await login(api, email, 'customer-password-1')).accessToken;
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
+/** The kit's polling helper, for the tests that import it from here. */
+export { eventually } from '@emporium/kit/testing';

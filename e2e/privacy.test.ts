@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, testCard, type ApiClient } from '@emporium/kit/testing';
 import { service as users } from '@emporium/users';
 import { service as catalog } from '@emporium/catalog';
 import { service as inventory } from '@emporium/inventory';
@@ -12,7 +12,7 @@ import { service as gateway } from '@emporium/gateway';
 import { adminCredentials, eventually, login, signUp, staffToken, usersEnv } from './helpers.ts';
 
 // Customers' personal data through the gateway: staff reads are audited, customers export and delete their data.
-const card = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
+const card = testCard();
 const homeAddress = { line1: '7 Privacy Lane', city: 'Porto', postalCode: '4000-001', country: 'PT' };
 const shippingAddress = { name: 'Priya Private', line1: '7 Privacy Lane', line2: 'Flat 2', city: 'Porto', postalCode: '4000-001', country: 'PT' };
 const sku = 'E2E-PRIV-1';

@@ -1,8 +1,9 @@
 // Runs every test file (services/*/test, packages/*/test, scripts/test, e2e/, web/test) with node's test runner.
-// Files run two at a time: each starts its own isolated platform, and the machine has two cores.
+// Files run as many at a time as the machine has cores (at least two): each starts its own isolated platform.
 // The timeout only guards against a hang (it also bounds a whole file); no test relies on it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
 
 function findTests(dir, out = []) {
@@ -18,5 +19,5 @@ function findTests(dir, out = []) {
 const roots = ['packages', 'services', 'scripts', 'e2e', 'web'].filter((r) => { try { return statSync(r).isDirectory(); } catch { return false; } });
 const filter = process.argv.slice(2);
 const files = roots.flatMap((r) => findTests(r)).filter((f) => filter.length === 0 || filter.some((p) => f.includes(p))).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${Math.max(2, availableParallelism())}`, '--test-timeout=600000', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -49,8 +49,6 @@ export const eventSchemas = {
   'invoice.issued': { version: 1, data: z.object({ invoiceId: z.string(), number: z.string(), orderId: z.string(), total: minorUnitsSchema, currency: currencySchema }) },
   'inventory.low_stock': { version: 1, data: z.object({ sku: z.string(), warehouseId: z.string(), available: z.number().int(), threshold: z.number().int() }) },
   'inventory.committed': { version: 1, data: z.object({ orderId: z.string(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })) }) },
-  // Test-only traffic used by the kit's own outbox/bus tests.
-  'kit.ping': { version: 1, data: z.object({ n: z.number().int() }) },
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

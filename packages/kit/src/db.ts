@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { kitMigrations } from './outbox/schema.ts';
+import { idempotencyMigration } from './idempotency/schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
@@ -106,12 +107,12 @@ async function freshClusterTemplate(): Promise<Blob> {
 }
 
 /**
- * Applies the kit's tables (outbox, processed events) and then the service's `*.sql` files in name
+ * Applies the kit's tables (outbox, processed events, idempotent requests) and then the service's `*.sql` files in name
  * order, each once. Plain SQL keeps migrations reviewable and identical for PGlite and Postgres;
  * an advisory lock keeps replicas starting together from applying the same file twice.
  */
 export async function migrate(database: Database, migrationsDir?: string): Promise<string[]> {
-  const files: Array<{ name: string; script: string }> = [...kitMigrations];
+  const files: Array<{ name: string; script: string }> = [...kitMigrations, idempotencyMigration];
   if (migrationsDir) {
     const names = (await readdir(migrationsDir)).filter((n) => n.endsWith('.sql')).sort();
     for (const name of names) files.push({ name, script: await readFile(join(migrationsDir, name), 'utf8') });

@@ -6,6 +6,7 @@ import type { EventBus } from './bus/bus.ts';
 import { InProcessBus } from './bus/in-process.ts';
 import { RabbitBus } from './bus/rabbitmq.ts';
 import { OutboxRelay } from './outbox/outbox.ts';
+import { unitOfWork, type UnitOfWork } from './outbox/unit-of-work.ts';
 import type { ReadinessCheck } from './observability.ts';
 import type { ServiceApp } from './server.ts';
 import { ServiceDirectory, defaultPorts } from './directory.ts';
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   db: Db;
   bus: EventBus;
   relay: OutboxRelay;
+  /** Commits a change with its events and wakes the relay: `deps.unitOfWork(async (tx, events) => ...)`. */
+  unitOfWork: UnitOfWork;
   redis?: Redis;
   services: ServiceDirectory;
   readiness: ReadinessCheck[];
@@ -75,7 +78,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
     ];
     if (redis) readiness.push({ name: 'redis', check: async () => (await redis.ping()) === 'PONG' });
 
-    const deps: ServiceDeps = { name: module.name, config, env, logger, database, db: database.db, bus, relay, redis, services: options.services ?? new ServiceDirectory(env), readiness, tokens: new InternalTokens(config.INTERNAL_TOKEN_SECRET, module.name) };
+    const deps: ServiceDeps = { name: module.name, config, env, logger, database, db: database.db, bus, relay, unitOfWork: unitOfWork(database.db, module.name, relay), redis, services: options.services ?? new ServiceDirectory(env), readiness, tokens: new InternalTokens(config.INTERNAL_TOKEN_SECRET, module.name) };
     const app = await module.buildApp(deps);
     owned.unshift(() => app.close());
     await app.listen({ port: config.PORT, host: config.HOST });

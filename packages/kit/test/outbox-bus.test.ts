@@ -3,19 +3,22 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { EventEnvelope } from '@emporium/contracts';
 import { createServiceApp, handleOnce, writeEvent, OutboxRelay, rowsOf, type ServiceModule } from '../src/index.ts';
-import { TestPlatform } from '../src/testing/index.ts';
+import { TestPlatform, eventually } from '../src/testing/index.ts';
 
 /**
- * A producer writes `kit.ping` events through its outbox; a consumer counts them with handleOnce.
+ * A producer writes events (`inventory.low_stock`, carrying a number in `available`) through its
+ * outbox; a consumer counts them with handleOnce.
  * Runs over the in-process bus (embedded) or RabbitMQ (distributed), whichever the env selects.
  */
+const ping = (n: number) => ({ sku: 'PING', warehouseId: 'test', available: n, threshold: 0 });
+
 const producer: ServiceModule = {
   name: 'producer',
   async buildApp(deps) {
     const app = await createServiceApp(deps);
     app.post('/ping/:n', async (request) => {
       const n = Number((request.params as { n: string }).n);
-      await deps.db.transaction((tx) => writeEvent(tx, 'producer', 'kit.ping', { n }));
+      await deps.db.transaction((tx) => writeEvent(tx, 'producer', 'inventory.low_stock', ping(n)));
       deps.relay.nudge();
       return { n };
     });
@@ -27,9 +30,9 @@ const consumer: ServiceModule = {
   name: 'consumer',
   async buildApp(deps) {
     await deps.database.scriptTransaction((s) => s.exec('create table if not exists pings (n integer not null)'));
-    await deps.bus.subscribe('consumer', ['kit.ping'], (event) =>
+    await deps.bus.subscribe('consumer', ['inventory.low_stock'], (event) =>
       handleOnce(deps.db, 'consumer', event, async (tx) => {
-        await tx.execute(sql`insert into pings (n) values (${(event.data as { n: number }).n})`);
+        await tx.execute(sql`insert into pings (n) values (${(event.data as { available: number }).available})`);
       }).then(() => undefined),
     );
     return createServiceApp(deps);
@@ -47,13 +50,7 @@ async function pings(): Promise<number[]> {
   return rowsOf<{ n: number }>(result).map((r) => r.n);
 }
 
-async function waitFor(predicate: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
+const waitFor = (predicate: () => Promise<boolean>, what: string) => eventually(predicate, what);
 
 async function reset(): Promise<void> {
   await platform.service('consumer').deps.db.execute(sql`delete from pings`);
@@ -69,15 +66,14 @@ test('an event written through the outbox reaches the consumer', async () => {
 
 test('the same event delivered twice takes effect once', async () => {
   await reset();
-  const event: EventEnvelope = { id: crypto.randomUUID(), type: 'kit.ping', version: 1, occurredAt: new Date().toISOString(), source: 'test', data: { n: 7 } };
+  const event: EventEnvelope = { id: crypto.randomUUID(), type: 'inventory.low_stock', version: 1, occurredAt: new Date().toISOString(), source: 'test', data: ping(7) };
   const bus = platform.service('producer').deps.bus;
   await bus.publish(event);
   await bus.publish(event);
   // a third, distinct event proves delivery continued past the duplicate
-  await bus.publish({ ...event, id: crypto.randomUUID(), data: { n: 8 } });
+  await bus.publish({ ...event, id: crypto.randomUUID(), data: ping(8) });
   await waitFor(async () => (await pings()).includes(8), 'the marker event');
   await platform.drainBus();
-  await new Promise((r) => setTimeout(r, 200));
   assert.deepEqual(await pings(), [7, 8]);
 });
 
@@ -85,8 +81,8 @@ test('a relay stopped with events pending loses none when a new relay starts', a
   await reset();
   const producerDeps = platform.service('producer').deps;
   await producerDeps.relay.stop();
-  for (let n = 10; n < 20; n++) await producerDeps.db.transaction((tx) => writeEvent(tx, 'producer', 'kit.ping', { n }));
-  await new Promise((r) => setTimeout(r, 200));
+  for (let n = 10; n < 20; n++) await producerDeps.db.transaction((tx) => writeEvent(tx, 'producer', 'inventory.low_stock', ping(n)));
+  await platform.drainBus();
   assert.deepEqual(await pings(), [], 'nothing is published while the relay is down');
 
   const fresh = new OutboxRelay(producerDeps.db, producerDeps.bus, producerDeps.logger, 50);
@@ -104,16 +100,15 @@ test('a relay that crashed after publishing but before marking republishes, and 
   await reset();
   const producerDeps = platform.service('producer').deps;
   await producerDeps.relay.stop();
-  await producerDeps.db.transaction((tx) => writeEvent(tx, 'producer', 'kit.ping', { n: 30 }));
+  await producerDeps.db.transaction((tx) => writeEvent(tx, 'producer', 'inventory.low_stock', ping(30)));
   await producerDeps.relay.flush();
   // Simulate the crash: the mark never happened, so the next pass publishes the same event again.
-  await producerDeps.db.execute(sql`update outbox set published_at = null where (data->>'n')::int = 30`);
+  await producerDeps.db.execute(sql`update outbox set published_at = null where (data->>'available')::int = 30`);
   await producerDeps.relay.flush();
-  await producerDeps.db.transaction((tx) => writeEvent(tx, 'producer', 'kit.ping', { n: 31 }));
+  await producerDeps.db.transaction((tx) => writeEvent(tx, 'producer', 'inventory.low_stock', ping(31)));
   await producerDeps.relay.flush();
   producerDeps.relay.start();
   await waitFor(async () => (await pings()).includes(31), 'the marker event');
   await platform.drainBus();
-  await new Promise((r) => setTimeout(r, 200));
   assert.deepEqual(await pings(), [30, 31]);
 });

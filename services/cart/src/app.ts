@@ -22,7 +22,7 @@ export async function buildApp(deps: ServiceDeps) {
   app.addHook('onClose', async () => catalog.shutdown());
   const carts = new CartService(store, codes, catalog);
 
-  registerCartRoutes(app, carts);
+  registerCartRoutes(app, carts, deps.db);
   registerDiscountCodeRoutes(app, codes);
   registerInternalRoutes(app, carts);
   return app;

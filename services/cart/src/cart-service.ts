@@ -49,13 +49,13 @@ export class CartService {
     return this.price(cart, requestId);
   }
 
-  async addItem(cartId: string, caller: Caller, sku: string, quantity: number, idempotencyKey?: string): Promise<PricedCart> {
+  async addItem(cartId: string, caller: Caller, sku: string, quantity: number): Promise<PricedCart> {
     const before = await this.accessible(cartId, caller.principal);
     // One catalog call prices the new SKU and the lines already in the cart.
     const prices = await this.catalog.lookup([sku, ...skusOf(before)], caller.requestId);
     const price = prices.get(sku);
     if (!price) throw new HttpProblem(404, `Unknown SKU ${sku}`, { sku });
-    const [cart] = await this.store.modify([cartId], ([current]) => [addLine(current, sku, quantity, price.currency, this.clock(), idempotencyKey)]);
+    const [cart] = await this.store.modify([cartId], ([current]) => [addLine(current, sku, quantity, price.currency, this.clock())]);
     return this.price(cart, caller.requestId, prices);
   }
 

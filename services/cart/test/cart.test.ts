@@ -380,6 +380,11 @@ test('an add retried with the same Idempotency-Key is applied once', async () =>
   const again = await api.post(`/cart/carts/${mine}/items`, { sku: 'MUG', quantity: 1 }, both);
   assert.equal(again.status, 200);
   assert.equal(again.body.lines[0].quantity, 1);
+  // The same key with another request is Stripe's 422, and adds nothing.
+  const reused = await api.post(`/cart/carts/${mine}/items`, { sku: 'MUG', quantity: 5 }, both);
+  assert.equal(reused.status, 422);
+  assert.equal(reused.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+  assert.equal((await api.get(`/cart/carts/${mine}`, user)).body.lines[0].quantity, 1);
 });
 
 test('concurrent adds to one cart lose no update', async () => {

@@ -61,15 +61,6 @@ test('adding sums quantities up to the cap and fixes the currency', () => {
   assert.throws(() => setLineQuantity(cart, 'ZZZ', 1, now), (e: { status: number }) => e.status === 404);
 });
 
-test('an add repeated with the same request key is applied once', () => {
-  let cart = addLine(newCart('c1', null, now), 'A', 2, 'EUR', now, 'key-1');
-  cart = addLine(cart, 'A', 2, 'EUR', now, 'key-1');
-  assert.deepEqual(cart.lines, [{ sku: 'A', quantity: 2 }]);
-  cart = addLine(cart, 'A', 2, 'EUR', now, 'key-2');
-  assert.deepEqual(cart.lines, [{ sku: 'A', quantity: 4 }]);
-  assert.deepEqual(cart.requestKeys, ['key-1', 'key-2']);
-});
-
 test('merging sums lines (capped), keeps the guest code, marks the guest cart; a retry is a no-op', () => {
   const user: Cart = { ...newCart('u', 'user-1', now), currency: 'EUR', lines: [{ sku: 'A', quantity: 90 }] };
   const guest: Cart = { ...newCart('g', null, now), currency: 'EUR', lines: [{ sku: 'A', quantity: 20 }, { sku: 'B', quantity: 2 }], discountCode: 'SAVE10' };

@@ -19,8 +19,8 @@ export async function buildApp(deps: ServiceDeps) {
   registerInternalRoutes(app, deps, offerCache);
   if (config.SEED_DEMO) {
     const created = await seedDemoCatalog(deps.db);
+    // The relay's first pass, once the service listens, publishes the seeded products' events.
     if (created > 0) deps.logger.info({ created }, 'seeded the demo catalog');
-    deps.relay.nudge();
   }
   return app;
 }

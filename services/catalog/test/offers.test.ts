@@ -98,6 +98,9 @@ test('an Idempotency-Key makes a retried create return the first response withou
   assert.equal((await api.get('/catalog/products?q=kettle')).body.total, 1);
   // Without the key the same body is a duplicate SKU.
   assertProblem(await api.post('/catalog/products', body, staff), 409);
+  // The same key with another request is refused (Stripe's rule), and nothing is written.
+  assertProblem(await api.post('/catalog/products', { ...body, sku: 'O-KETTLE-2' }, key), 422);
+  assert.equal((await api.get('/catalog/products?q=kettle')).body.total, 1);
 });
 
 test('deleting a product removes it and its variant SKUs', async () => {

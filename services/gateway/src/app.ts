@@ -1,6 +1,6 @@
 import { gatewayManifest } from '@emporium/contracts';
 import rateLimit from '@fastify/rate-limit';
-import { createServiceApp, HttpProblem, type ServiceDeps, type ServiceModule, type ServiceApp } from '@emporium/kit';
+import { createServiceApp, every, HttpProblem, type ServiceDeps, type ServiceModule, type ServiceApp } from '@emporium/kit';
 import { loadGatewayConfig } from './config.ts';
 import { knownServices } from './domain/services.ts';
 import { InstanceRegistry } from './domain/registry.ts';
@@ -27,7 +27,7 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
 
   const registry = new InstanceRegistry(config.HEARTBEAT_TTL_MS);
   const pool = new UpstreamPool({ registry, directory, timeoutMs: config.UPSTREAM_TIMEOUT_MS, breakerResetMs: config.BREAKER_RESET_MS });
-  const healthChecker = new HealthChecker({ services, registry, directory, pool, intervalMs: config.HEALTH_CHECK_INTERVAL_MS, timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS, logger: deps.logger });
+  const healthChecker = new HealthChecker({ services, registry, directory, pool, timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS, logger: deps.logger });
   const verifier = new TokenVerifier(() => `${directory.url('users')}/.well-known/jwks.json`, config.JWT_ISSUER);
   const collector = new OpenApiCollector({ services, pool, own: () => app.swagger() as OpenApiDocument, cacheMs: config.DOCS_CACHE_MS, timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS, logger: deps.logger });
 
@@ -68,11 +68,8 @@ export async function buildApp(deps: ServiceDeps): Promise<ServiceApp> {
   if (config.REGISTRY_PORT === undefined) await app.register(heartbeatRoutes, heartbeats);
   else await serveHeartbeatsApart(app, deps, heartbeats, config.REGISTRY_PORT);
 
-  healthChecker.start();
-  app.addHook('onClose', async () => {
-    await healthChecker.stop();
-    pool.shutdown();
-  });
+  every(app, config.HEALTH_CHECK_INTERVAL_MS, () => healthChecker.sweep(), { name: 'instance health check' });
+  app.addHook('onClose', async () => pool.shutdown());
   return app;
 }
 

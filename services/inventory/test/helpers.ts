@@ -1,3 +1,4 @@
+import { eventually as kitEventually } from '@emporium/kit/testing';
 import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
@@ -13,17 +14,8 @@ let counter = 0;
 /** A SKU no other test touches. */
 export const freshSku = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}`;
 
-/** Retries an assertion until it passes (events arrive asynchronously), failing after a generous wait. */
-export async function eventually<T>(check: () => Promise<T>, attempts = 150): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await check();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+/** Retries `check` until it stops throwing (the kit's `eventually`), and returns its result. */
+export const eventually = async <T>(check: () => Promise<T>): Promise<T> => (await kitEventually(async () => ({ value: await check() }), 'the check to pass')).value;
 
 /** Publishes an event on the platform's bus as if another service had sent it. */
 export async function publish<T extends EventType>(platform: TestPlatform, type: T, data: EventData<T>, overrides: Partial<EventEnvelope> = {}): Promise<EventEnvelope> {

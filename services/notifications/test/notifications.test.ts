@@ -210,7 +210,7 @@ test('staff send a manual email; the Idempotency-Key replays instead of sending 
   assert.equal(again.status, 202);
   assert.equal(again.body.id, first.body.id);
   const reused = await api.post('/notifications/send', { ...message, body: 'something else' }, idem);
-  assert.equal(reused.status, 409);
+  assert.equal(reused.status, 422); // Stripe's rule: the same key with another request
 
   await waitFor('manual email', () => smtp.matching(marker)[0]);
   await waitFor('manual sent', async () => (await historyOf(userId)).find((n) => n.id === first.body.id && n.status === 'sent'));

@@ -1,3 +1,4 @@
+import { eventually } from '@emporium/kit/testing';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -59,13 +60,5 @@ export class TestSmtp {
   }
 }
 
-/** Polls `probe` until it returns something truthy; fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The kit's `eventually`, with this suite's argument order. */
+export const waitFor = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => eventually(probe, what, timeoutMs);

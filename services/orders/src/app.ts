@@ -1,6 +1,6 @@
 import { ordersManifest } from '@emporium/contracts';
 import { fileURLToPath } from 'node:url';
-import { createServiceApp, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
+import { createServiceApp, every, loadConfig, type ServiceDeps, type ServiceModule } from '@emporium/kit';
 import { ordersConfigSchema } from './config.ts';
 import { createUpstream } from './saga/upstream.ts';
 import { SagaRunner } from './saga/runner.ts';
@@ -23,9 +23,8 @@ export async function buildApp(deps: ServiceDeps) {
     leaseMs: config.ORDERS_SAGA_LEASE_MS,
     maxAttempts: config.ORDERS_SAGA_MAX_ATTEMPTS,
     reservationTtlSeconds: config.ORDERS_RESERVATION_TTL_SECONDS,
-    recoveryIntervalMs: config.ORDERS_SAGA_RECOVERY_MS,
   });
-  const ctx: OrdersContext = { db: deps.db, relay: deps.relay, upstream, runner, config };
+  const ctx: OrdersContext = { db: deps.db, relay: deps.relay, unitOfWork: deps.unitOfWork, upstream, runner, config };
 
   registerCheckoutRoutes(app, ctx);
   registerReadRoutes(app, ctx);
@@ -35,7 +34,7 @@ export async function buildApp(deps: ServiceDeps) {
 
   // Resume unfinished checkouts once up; on shutdown, running sagas stop at a step boundary.
   let closing = false;
-  app.addHook('onReady', async () => runner.startRecovery());
+  every(app, config.ORDERS_SAGA_RECOVERY_MS, () => runner.recoverOnce(), { name: 'saga recovery' });
   app.addHook('preClose', async () => {
     closing = true;
     runner.beginShutdown();

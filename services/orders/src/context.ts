@@ -1,4 +1,4 @@
-import type { Db, OutboxRelay } from '@emporium/kit';
+import type { Db, OutboxRelay, UnitOfWork } from '@emporium/kit';
 import type { OrdersConfig } from './config.ts';
 import type { SagaRunner } from './saga/runner.ts';
 import type { Upstream } from './saga/upstream.ts';
@@ -7,6 +7,7 @@ import type { Upstream } from './saga/upstream.ts';
 export interface OrdersContext {
   db: Db;
   relay: OutboxRelay;
+  unitOfWork: UnitOfWork;
   upstream: Upstream;
   runner: SagaRunner;
   config: OrdersConfig;

@@ -153,6 +153,10 @@ test('refunds: partial then the rest; the same Idempotency-Key refunds once; ful
   assert.equal(retried.status, 200);
   assert.equal(retried.body.refundedAmount, 2000);
   assert.equal(upstream.paymentsOf(order.id)[0]?.refundedAmount, 2000);
+  // The same key with another amount is Stripe's 422, and refunds nothing.
+  const reused = await api.post(`/orders/${order.id}/refund`, { amount: 1000, reason: 'Damaged box' }, { headers: { ...staff, 'idempotency-key': partialKey } });
+  assert.equal(reused.status, 422);
+  assert.equal(upstream.paymentsOf(order.id)[0]?.refundedAmount, 2000);
 
   const tooMuch = await api.post(`/orders/${order.id}/refund`, { amount: 3001, reason: 'x' }, { headers: { ...staff, 'idempotency-key': newKey() } });
   assert.equal(tooMuch.status, 422);

@@ -191,7 +191,7 @@ test('a missing Idempotency-Key is 400 on authorize, capture and refund', async 
 });
 
 test('bad input is 400 naming the field, and nothing is written', async () => {
-  const before = { intents: await h.count('payment_intents'), keys: await h.count('idempotency_keys') };
+  const before = { intents: await h.count('payment_intents'), keys: await h.count('idempotent_requests') };
   const { orderId: _orderId, ...withoutOrder } = authorizeBody();
   const cases: Array<[unknown, string]> = [
     [authorizeBody({ amount: -5 }), 'body.amount'],
@@ -213,7 +213,7 @@ test('bad input is 400 naming the field, and nothing is written', async () => {
   }
   assert.equal((await h.api.post(`/internal/payments/not-a-uuid/capture`, undefined, withKey())).status, 400);
   assert.equal((await h.api.post(`/internal/payments/${randomUUID()}/refund`, { amount: -1 }, withKey())).status, 400);
-  assert.deepEqual({ intents: await h.count('payment_intents'), keys: await h.count('idempotency_keys') }, before);
+  assert.deepEqual({ intents: await h.count('payment_intents'), keys: await h.count('idempotent_requests') }, before);
 });
 
 test('unconfigured provider is 400; unknown payment is 404; the providers this deployment has are listed', async () => {

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Db, Executor } from '../db.ts';
 import type { EventBus } from '../bus/bus.ts';
 import { outbox, processedEvents } from './schema.ts';
+import { markEventWritten } from './unit-of-work.ts';
 
 /**
  * Records an event in the outbox inside the caller's transaction, so the event exists exactly
@@ -21,6 +22,7 @@ export async function writeEvent<T extends EventType>(tx: Executor, source: stri
     data: parseEventData(type, data),
   };
   await tx.insert(outbox).values({ ...event, occurredAt: new Date(event.occurredAt) });
+  markEventWritten(tx);
   return event;
 }
 
@@ -55,7 +57,7 @@ export class OutboxRelay {
     await this.running;
   }
 
-  /** Publish soon instead of waiting for the next poll; call after a commit that wrote events. */
+  /** Publish soon instead of waiting for the next poll; a unit of work calls it after a commit that wrote events. */
   nudge(): void {
     if (this.stopped) return;
     this.idlePasses = 0;

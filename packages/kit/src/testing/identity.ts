@@ -38,3 +38,11 @@ function parseRoles(roles: TestUser['roles']): Role[] {
   const list = typeof roles === 'string' ? roles.split(',').map((r) => r.trim()).filter(Boolean) : [...roles];
   return list.map((r) => roleSchema.parse(r));
 }
+
+/**
+ * Call options acting as a signed-in user with `role` (the gateway's signed identity), e.g.
+ * `api.post(path, body, as('staff'))`. Spread `.headers` to add others.
+ */
+export function as(role: Role, userId = `${role}-1`): { headers: Record<string, string> } {
+  return { headers: identityHeaders({ userId, roles: [role], email: `${userId}@example.com` }) };
+}

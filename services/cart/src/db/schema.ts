@@ -12,7 +12,6 @@ export const carts = pgTable('carts', {
   orderId: text('order_id'),
   mergedInto: uuid('merged_into'),
   claimedBy: text('claimed_by'),
-  requestKeys: jsonb('request_keys').$type<string[]>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -3,9 +3,6 @@ import { conflict, forbidden, notFound, unprocessable } from '@emporium/kit';
 /** Largest quantity of one SKU a cart holds; adds and merges are capped here. */
 export const MAX_LINE_QUANTITY = 99;
 
-/** How many Idempotency-Keys of past adds a cart remembers; a client retries within seconds. */
-const REMEMBERED_REQUEST_KEYS = 50;
-
 export type CartStatus = 'active' | 'merged' | 'converted';
 
 export interface CartLine {
@@ -36,15 +33,13 @@ export interface Cart {
    * `orderId` when it succeeds. A claimed cart cannot change (the order copies its lines).
    */
   claimedBy: string | null;
-  /** Idempotency-Keys of recent adds, kept with the cart so a retry is recognised in the same write. */
-  requestKeys: string[];
   createdAt: string;
   updatedAt: string;
 }
 
 export function newCart(id: string, userId: string | null, now: Date): Cart {
   const at = now.toISOString();
-  return { id, userId, status: 'active', currency: null, lines: [], discountCode: null, orderId: null, mergedInto: null, claimedBy: null, requestKeys: [], createdAt: at, updatedAt: at };
+  return { id, userId, status: 'active', currency: null, lines: [], discountCode: null, orderId: null, mergedInto: null, claimedBy: null, createdAt: at, updatedAt: at };
 }
 
 /** A guest cart is open to whoever holds its id; a user cart only to its owner. */
@@ -57,18 +52,13 @@ export function assertActive(cart: Cart): void {
   if (cart.claimedBy) throw conflict(`Cart ${cart.id} is being checked out as order ${cart.claimedBy}`, { orderId: cart.claimedBy });
 }
 
-/**
- * Adds `quantity` of a SKU (summing with an existing line, capped at MAX_LINE_QUANTITY).
- * With a `requestKey` already seen, the add was done before and the cart is returned as is.
- */
-export function addLine(cart: Cart, sku: string, quantity: number, currency: string, now: Date, requestKey?: string): Cart {
-  if (requestKey && cart.requestKeys.includes(requestKey)) return cart;
+/** Adds `quantity` of a SKU (summing with an existing line, capped at MAX_LINE_QUANTITY). */
+export function addLine(cart: Cart, sku: string, quantity: number, currency: string, now: Date): Cart {
   assertActive(cart);
   if (cart.currency && cart.currency !== currency) {
     throw conflict(`SKU ${sku} is priced in ${currency} but the cart is in ${cart.currency}`, { sku, currency, cartCurrency: cart.currency });
   }
-  const requestKeys = requestKey ? [...cart.requestKeys, requestKey].slice(-REMEMBERED_REQUEST_KEYS) : cart.requestKeys;
-  return touch({ ...cart, currency: cart.currency ?? currency, lines: withAddedQuantity(cart.lines, sku, quantity), requestKeys }, now);
+  return touch({ ...cart, currency: cart.currency ?? currency, lines: withAddedQuantity(cart.lines, sku, quantity) }, now);
 }
 
 /** Sets a line's quantity; 0 removes the line. */

@@ -16,9 +16,6 @@ export const setQuantityBody = z.object({ quantity: z.number().int().min(0).max(
 export const applyDiscountBody = z.object({ code: discountCodeSchema });
 export const mergeBody = z.object({ guestCartId: z.uuid() });
 
-/** Loose: the other headers (x-user-id, ...) must survive validation. */
-export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() });
-
 /**
  * The re-priced cart every cart route answers (domain/pricing.ts `PricedCart`), for /docs and
  * generated clients. The answer is serialized through it: a field added to the cart must be added here too.

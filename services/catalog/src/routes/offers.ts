@@ -1,11 +1,10 @@
-import { loadConfig, notFound, requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { idempotencyHeaders, idempotentRequestOf, idempotentTransaction, loadConfig, notFound, requirePermission, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { catalogConfigSchema } from '../config.ts';
-import { withIdempotency } from '../db/idempotency.ts';
 import type { OfferCache } from '../db/offer-cache.ts';
 import { allOffers, deleteOffer, insertOffer } from '../db/offers.ts';
 import { isUuid } from '../domain/ids.ts';
 import { isOfferActive, type Offer } from '../domain/pricing.ts';
-import { createOfferBody, idempotencyHeaders, idParams } from './schemas.ts';
+import { createOfferBody, idParams } from './schemas.ts';
 
 const offerView = (offer: Offer, now: Date) => ({
   ...offer,
@@ -25,8 +24,7 @@ export function registerOfferRoutes(app: ServiceApp, deps: ServiceDeps, offerCac
 
   app.post('/catalog/offers', { onRequest: staffOnly, schema: { body: createOfferBody, headers: idempotencyHeaders } }, async (request, reply) => {
     const { currency, ...terms } = request.body;
-    const scope = `${requirePrincipal(request).userId} POST /catalog/offers`;
-    const response = await withIdempotency(deps.db, scope, request.headers['idempotency-key'], async (tx) => {
+    const response = await idempotentTransaction(deps, idempotentRequestOf(request), async (tx) => {
       const offer = await insertOffer(tx, { ...terms, currency: terms.kind === 'fixed' ? (currency ?? config.DEFAULT_CURRENCY) : null });
       return { status: 201, body: offerView(offer, new Date()) };
     });

@@ -1,7 +1,6 @@
-import { badRequest, hasPermission, notFound, principalOf, requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { badRequest, hasPermission, idempotencyHeaders, idempotentRequestOf, idempotentTransaction, notFound, principalOf, requirePermission, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import type { FastifyRequest } from 'fastify';
 import { findCategory } from '../db/categories.ts';
-import { withIdempotency } from '../db/idempotency.ts';
 import { addVariant, createProduct, deleteProduct, findProducts, getProduct, updateProduct, type ProductQuery, type ProductStatus } from '../db/products.ts';
 import { activeOffers } from '../db/offers.ts';
 import type { OfferCache } from '../db/offer-cache.ts';
@@ -13,7 +12,6 @@ import {
   attributeValueSchema,
   createProductBody,
   createVariantBody,
-  idempotencyHeaders,
   idParams,
   listProductsQuery,
   patchProductBody,
@@ -85,25 +83,22 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps, offerC
   });
 
   app.post('/catalog/products', { onRequest: staffOnly, schema: { body: createProductBody, headers: idempotencyHeaders } }, async (request, reply) => {
-    const scope = `${requirePrincipal(request).userId} POST /catalog/products`;
-    const response = await withIdempotency(db, scope, request.headers['idempotency-key'], async (tx) => ({
+    const response = await idempotentTransaction(deps, idempotentRequestOf(request), async (tx) => ({
       status: 201,
       body: await presentWritten(tx, await createProduct(tx, request.body)),
     }));
-    deps.relay.nudge();
     return reply.code(response.status).send(response.body);
   });
 
   app.patch('/catalog/products/:id', { onRequest: staffOnly, schema: { params: idParams, body: patchProductBody } }, async (request) => {
     if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
-    const product = await db.transaction((tx) => updateProduct(tx, request.params.id, request.body));
-    deps.relay.nudge();
+    const product = await deps.unitOfWork((tx) => updateProduct(tx, request.params.id, request.body));
     return presentWritten(db, product);
   });
 
   app.delete('/catalog/products/:id', { onRequest: staffOnly, schema: { params: idParams } }, async (request, reply) => {
     if (!isUuid(request.params.id)) throw notFound(`Product ${request.params.id} not found`);
-    await db.transaction((tx) => deleteProduct(tx, request.params.id));
+    await deps.unitOfWork((tx) => deleteProduct(tx, request.params.id));
     offerCache.invalidate(); // the delete also drops the product from offers naming it
     return reply.code(204).send();
   });
@@ -111,13 +106,11 @@ export function registerProductRoutes(app: ServiceApp, deps: ServiceDeps, offerC
   app.post('/catalog/products/:id/variants', { onRequest: staffOnly, schema: { params: idParams, body: createVariantBody, headers: idempotencyHeaders } }, async (request, reply) => {
     const { id } = request.params;
     if (!isUuid(id)) throw notFound(`Product ${id} not found`);
-    const scope = `${requirePrincipal(request).userId} POST /catalog/products/${id}/variants`;
-    const response = await withIdempotency(db, scope, request.headers['idempotency-key'], async (tx) => {
+    const response = await idempotentTransaction(deps, idempotentRequestOf(request), async (tx) => {
       const { product, variant } = await addVariant(tx, id, request.body);
       const now = new Date();
       return { status: 201, body: variantView(product, variant, await activeOffers(tx, now), now) };
     });
-    deps.relay.nudge();
     return reply.code(response.status).send(response.body);
   });
 }

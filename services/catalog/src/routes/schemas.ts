@@ -15,8 +15,6 @@ const statusSchema = z.enum(['active', 'draft']);
 
 export const idParams = z.object({ id: z.string().max(100) });
 
-export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() });
-
 const productFields = {
   name: nameSchema,
   description: z.string().max(5000),

@@ -8,34 +8,13 @@ export interface HealthCheckerOptions {
   registry: InstanceRegistry;
   directory: ServiceDirectory;
   pool: UpstreamPool;
-  intervalMs: number;
   timeoutMs: number;
   logger: Logger;
 }
 
-/** Probes `GET <instance>/health` of every known instance on a timer and records the result. */
+/** Probes `GET <instance>/health` of every known instance and records the result (the app runs `sweep` periodically). */
 export class HealthChecker {
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
-
   constructor(private readonly options: HealthCheckerOptions) {}
-
-  start(): void {
-    void this.sweep();
-    this.timer = setInterval(() => void this.sweep(), this.options.intervalMs);
-    this.timer.unref(); // never keeps the process alive on its own
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
-  }
-
-  /** One round over all instances; a round still running is not started twice. */
-  sweep(): Promise<void> {
-    this.sweeping ??= this.checkAll().finally(() => (this.sweeping = undefined));
-    return this.sweeping;
-  }
 
   async check(service: string, url: string): Promise<Health> {
     const health = await probe(url, this.options.timeoutMs);
@@ -45,7 +24,8 @@ export class HealthChecker {
     return health;
   }
 
-  private async checkAll(): Promise<void> {
+  /** One round over all instances. */
+  async sweep(): Promise<void> {
     const { services, registry, directory, pool } = this.options;
     const instances = services.flatMap((service) => registry.instances(service, directory.urls(service), Date.now()));
     await Promise.all(instances.map((i) => this.check(i.service, i.url)));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { conflict, unprocessable, type Db, type Executor } from '@emporium/kit';
+import { conflict, type Db, type UnitOfWork, type Executor, type Tx } from '@emporium/kit';
 import { stockAdjustments } from './schema.ts';
 import { lockOrCreateStockRow, saveStock, stockView, type StockRow, type StockView } from './stock-store.ts';
 
@@ -8,16 +8,15 @@ export const adjustmentReasons = ['received', 'damaged', 'correction', 'returned
 export type AdjustmentReason = (typeof adjustmentReasons)[number];
 
 type AdjustmentRow = typeof stockAdjustments.$inferSelect;
-export type AdjustmentView = Omit<AdjustmentRow, 'idempotencyKey' | 'createdAt'> & { createdAt: string };
+export type AdjustmentView = Omit<AdjustmentRow, 'createdAt'> & { createdAt: string };
 
-const toView = ({ idempotencyKey: _key, createdAt, ...rest }: AdjustmentRow): AdjustmentView => ({ ...rest, createdAt: createdAt.toISOString() });
+const toView = ({ createdAt, ...rest }: AdjustmentRow): AdjustmentView => ({ ...rest, createdAt: createdAt.toISOString() });
 
 interface AdjustmentEntry {
   delta: number;
   reason: AdjustmentReason;
   note?: string;
   createdBy: string;
-  idempotencyKey?: string;
 }
 
 async function insertAdjustment(tx: Executor, row: StockRow, onHandAfter: number, entry: AdjustmentEntry): Promise<AdjustmentView> {
@@ -45,25 +44,23 @@ export interface AdjustmentRequest extends AdjustmentEntry {
 }
 
 /**
- * Changes on hand by `delta` and records why. With an Idempotency-Key the first result is
- * returned again for a retry; the key is checked after the row lock, so a concurrent retry
- * waits for the first attempt and then finds it.
+ * Changes on hand by `delta` and records why. `recorded` runs in the same transaction with the
+ * result (the route stores the Idempotency-Key's answer there, so the two commit together).
  */
-export async function adjustStock(db: Db, request: AdjustmentRequest, defaultThreshold: number): Promise<{ adjustment: AdjustmentView; replayed: boolean }> {
-  return db.transaction(async (tx) => {
+export async function adjustStock(
+  unitOfWork: UnitOfWork,
+  request: AdjustmentRequest,
+  defaultThreshold: number,
+  recorded: (tx: Tx, adjustment: AdjustmentView) => Promise<void> = async () => {},
+): Promise<AdjustmentView> {
+  return unitOfWork(async (tx) => {
     const row = await lockOrCreateStockRow(tx, request.sku, request.warehouseId, defaultThreshold);
-    if (request.idempotencyKey) {
-      const [previous] = await tx.select().from(stockAdjustments).where(eq(stockAdjustments.idempotencyKey, request.idempotencyKey));
-      if (previous) {
-        const same = previous.sku === request.sku && previous.warehouseId === request.warehouseId && previous.delta === request.delta && previous.reason === request.reason;
-        if (!same) throw unprocessable('This Idempotency-Key was already used for a different adjustment');
-        return { adjustment: toView(previous), replayed: true };
-      }
-    }
     const onHand = row.onHand + request.delta;
     assertCoversReserved(row, onHand);
     await saveStock(tx, row, { ...row, onHand });
-    return { adjustment: await insertAdjustment(tx, row, onHand, request), replayed: false };
+    const adjustment = await insertAdjustment(tx, row, onHand, request);
+    await recorded(tx, adjustment);
+    return adjustment;
   });
 }
 
@@ -76,8 +73,8 @@ export interface SetStockRequest {
 }
 
 /** Sets on hand and/or the threshold; a change of on hand is kept in the history as a correction. */
-export async function setStock(db: Db, request: SetStockRequest, defaultThreshold: number): Promise<StockView> {
-  return db.transaction(async (tx) => {
+export async function setStock(unitOfWork: UnitOfWork, request: SetStockRequest, defaultThreshold: number): Promise<StockView> {
+  return unitOfWork(async (tx) => {
     const row = await lockOrCreateStockRow(tx, request.sku, request.warehouseId, defaultThreshold);
     const onHand = request.onHand ?? row.onHand;
     assertCoversReserved(row, onHand);

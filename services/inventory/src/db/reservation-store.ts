@@ -1,5 +1,5 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { conflict, notFound, writeEvent, type Db, type Executor } from '@emporium/kit';
+import { conflict, notFound, writeEvent, type Db, type UnitOfWork, type Executor } from '@emporium/kit';
 import { reservationLines, reservations } from './schema.ts';
 import { lockStockRows, saveStock } from './stock-store.ts';
 import { allocate, mergeLines, type RequestedLine } from '../domain/allocation.ts';
@@ -48,8 +48,8 @@ export interface ReserveRequest {
  * first (a concurrent retry of the same order waits on it, then replays); stock rows are then
  * locked in a fixed order, so parallel orders queue up instead of overselling or deadlocking.
  */
-export async function reserve(db: Db, request: ReserveRequest): Promise<{ reservation: ReservationView; created: boolean }> {
-  return db.transaction(async (tx) => {
+export async function reserve(unitOfWork: UnitOfWork, request: ReserveRequest): Promise<{ reservation: ReservationView; created: boolean }> {
+  return unitOfWork(async (tx) => {
     const now = new Date();
     const claimed = await tx
       .insert(reservations)
@@ -100,8 +100,8 @@ async function releaseHeld(tx: Executor, orderId: string, lines: LineRow[], stat
 }
 
 /** Releasing is idempotent: unknown, already released or expired reservations are fine. */
-export async function release(db: Db, orderId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function release(unitOfWork: UnitOfWork, orderId: string): Promise<void> {
+  await unitOfWork(async (tx) => {
     const reservation = await lockReservation(tx, orderId);
     if (!reservation) return;
     const decision = decideRelease(reservation.status);
@@ -111,8 +111,8 @@ export async function release(db: Db, orderId: string): Promise<void> {
 }
 
 /** Turns held units into shipped ones and announces it; a lapsed hold is released and refused. */
-export async function commit(db: Db, orderId: string): Promise<void> {
-  const outcome = await db.transaction(async (tx) => {
+export async function commit(unitOfWork: UnitOfWork, orderId: string): Promise<void> {
+  const outcome = await unitOfWork(async (tx) => {
     const reservation = await lockReservation(tx, orderId);
     if (!reservation) throw notFound(`No reservation for order ${orderId}`);
     const decision = decideCommit(reservation.status, reservation.expiresAt, new Date());
@@ -134,7 +134,7 @@ export async function commit(db: Db, orderId: string): Promise<void> {
  * Releases holds whose time is up. Rows are re-checked under their lock and skipped when another
  * replica's sweeper holds them, so replicas can sweep at the same time.
  */
-export async function expireDue(db: Db, now: Date, batchSize = 100): Promise<number> {
+export async function expireDue(db: Db, unitOfWork: UnitOfWork, now: Date, batchSize = 100): Promise<number> {
   const due = await db
     .select({ orderId: reservations.orderId })
     .from(reservations)
@@ -143,7 +143,7 @@ export async function expireDue(db: Db, now: Date, batchSize = 100): Promise<num
     .limit(batchSize);
   let expired = 0;
   for (const { orderId } of due) {
-    const done = await db.transaction(async (tx) => {
+    const done = await unitOfWork(async (tx) => {
       const reservation = await lockReservation(tx, orderId, true);
       if (!reservation || reservation.status !== 'reserved' || reservation.expiresAt > now) return false;
       await releaseHeld(tx, orderId, reservation.lines, 'expired');

@@ -29,7 +29,6 @@ export const stockAdjustments = pgTable('stock_adjustments', {
   note: text('note'),
   onHandAfter: integer('on_hand_after').notNull(),
   createdBy: text('created_by'),
-  idempotencyKey: text('idempotency_key').unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

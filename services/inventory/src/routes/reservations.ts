@@ -7,8 +7,7 @@ import type { InventorySettings } from '../settings.ts';
 export function registerReservationRoutes(app: ServiceApp, deps: ServiceDeps, settings: InventorySettings): void {
   app.post(inventoryReserve.path, { schema: { body: inventoryReserve.body, response: { 200: inventoryReserve.response, 201: inventoryReserve.response } } }, async (request, reply) => {
     const { ttlSeconds = settings.RESERVATION_TTL_SECONDS, ...rest } = request.body;
-    const { reservation, created } = await reserve(deps.db, { ...rest, ttlSeconds });
-    if (created) deps.relay.nudge();
+    const { reservation } = await reserve(deps.unitOfWork, { ...rest, ttlSeconds });
     return reply.code(201).send(reservation);
   });
 
@@ -17,13 +16,12 @@ export function registerReservationRoutes(app: ServiceApp, deps: ServiceDeps, se
   );
 
   app.post(inventoryRelease.path, { schema: { params: inventoryRelease.params, response: { 200: inventoryRelease.response } } }, async (request) => {
-    await release(deps.db, request.params.orderId);
+    await release(deps.unitOfWork, request.params.orderId);
     return { orderId: request.params.orderId, status: 'released' as const };
   });
 
   app.post(inventoryCommit.path, { schema: { params: inventoryCommit.params, response: { 200: inventoryCommit.response } } }, async (request) => {
-    await commit(deps.db, request.params.orderId);
-    deps.relay.nudge();
+    await commit(deps.unitOfWork, request.params.orderId);
     return { orderId: request.params.orderId, status: 'committed' as const };
   });
 }

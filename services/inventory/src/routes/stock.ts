@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { requirePermission, requirePrincipal, type ServiceApp, type ServiceDeps } from '@emporium/kit';
+import { idempotencyHeaders, idempotentRequestOf, requirePermission, requirePrincipal, runIdempotent, type ServiceApp, type ServiceDeps } from '@emporium/kit';
 import { stockView } from '../db/stock-store.ts';
 import { adjustmentReasons, adjustStock, listAdjustments, setStock } from '../db/adjustment-store.ts';
 import type { InventorySettings } from '../settings.ts';
 import type { CatalogSkus } from '../catalog-skus.ts';
-import { idempotencyHeaders, skuParams, warehouseIdSchema } from './schemas.ts';
+import { skuParams, warehouseIdSchema } from './schemas.ts';
 
 const unitsSchema = z.number().int().nonnegative().max(1_000_000);
 
@@ -33,8 +33,7 @@ export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings
   // Stock is kept only for SKUs the catalog sells: writes to any other SKU are a 404.
   app.put('/inventory/stock/:sku', { preHandler: staffOnly, schema: { params: skuParams, body: setStockBody } }, async (request) => {
     await catalogSkus.assertKnown(request.params.sku, request.id);
-    const view = await setStock(deps.db, { sku: request.params.sku, ...request.body, setBy: requirePrincipal(request).userId }, settings.DEFAULT_LOW_STOCK_THRESHOLD);
-    deps.relay.nudge();
+    const view = await setStock(deps.unitOfWork, { sku: request.params.sku, ...request.body, setBy: requirePrincipal(request).userId }, settings.DEFAULT_LOW_STOCK_THRESHOLD);
     return view;
   });
 
@@ -43,13 +42,12 @@ export function registerStockRoutes(app: ServiceApp, deps: ServiceDeps, settings
     { preHandler: staffOnly, schema: { params: skuParams, body: adjustmentBody, headers: idempotencyHeaders } },
     async (request, reply) => {
       await catalogSkus.assertKnown(request.params.sku, request.id);
-      const { adjustment, replayed } = await adjustStock(
-        deps.db,
-        { sku: request.params.sku, ...request.body, createdBy: requirePrincipal(request).userId, idempotencyKey: request.headers['idempotency-key'] },
-        settings.DEFAULT_LOW_STOCK_THRESHOLD,
-      );
-      if (!replayed) deps.relay.nudge();
-      return reply.code(replayed ? 200 : 201).send(adjustment);
+      const adjustment = { sku: request.params.sku, ...request.body, createdBy: requirePrincipal(request).userId };
+      const response = await runIdempotent(deps.db, idempotentRequestOf(request), async (save) => ({
+        status: 201,
+        body: await adjustStock(deps.unitOfWork, adjustment, settings.DEFAULT_LOW_STOCK_THRESHOLD, (tx, body) => save(tx, { status: 201, body })),
+      }));
+      return reply.code(response.status).send(response.body);
     },
   );
 

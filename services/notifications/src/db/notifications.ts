@@ -18,11 +18,6 @@ export async function insertNotification(tx: Executor, values: NewNotification):
   return row;
 }
 
-export async function findByIdempotencyKey(db: Executor, key: string): Promise<NotificationRow | undefined> {
-  const [row] = await db.select().from(notifications).where(eq(notifications.idempotencyKey, key));
-  return row;
-}
-
 export async function findNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
   const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
   return row;
@@ -97,7 +92,7 @@ export function listByStatus(db: Db, status: DeliveryStatus | undefined, page: P
   return listPage(db, status ? eq(notifications.status, status) : undefined, page);
 }
 
-/** The API shape of a notification (no internal bookkeeping such as the idempotency key). */
+/** The API shape of a notification (no internal bookkeeping). */
 export function toDto(row: NotificationRow) {
   return {
     id: row.id,

@@ -20,7 +20,6 @@ export const notifications = pgTable('notifications', {
   lastError: text('last_error'),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   providerMessageId: text('provider_message_id'),
-  idempotencyKey: text('idempotency_key').unique(),
   createdBy: text('created_by'),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { conflict, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
-import { findByIdempotencyKey, insertNotification, listByStatus, toDto } from '../db/notifications.ts';
-import type { NotificationRow } from '../db/schema.ts';
+import { idempotencyHeaders, idempotentRequestOf, requirePermission, requirePrincipal, runIdempotent, type ServiceApp } from '@emporium/kit';
+import { insertNotification, listByStatus, toDto } from '../db/notifications.ts';
 import { pageQuery, type RouteContext } from './context.ts';
 
 const subject = z.string().trim().min(1).max(300);
@@ -14,10 +13,6 @@ const sendBody = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('sms'), recipient: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +34600111222'), subject: subject.optional(), body: z.string().min(1).max(1_600), userId }),
   z.object({ channel: z.literal('push'), recipient: z.string().min(1).max(512), subject, body: z.string().min(1).max(4_000), userId }),
 ]);
-type SendBody = z.infer<typeof sendBody>;
-
-const sameRequest = (row: NotificationRow, body: SendBody) =>
-  row.channel === body.channel && row.recipient === body.recipient && row.subject === (body.subject ?? '') && row.body === body.body && row.userId === (body.userId ?? null);
 
 export function deliveryRoutes(app: ServiceApp, { db, dispatcher }: RouteContext): void {
   const staffOnly = requirePermission('notifications:manage');
@@ -29,30 +24,29 @@ export function deliveryRoutes(app: ServiceApp, { db, dispatcher }: RouteContext
 
   app.post(
     '/notifications/send',
-    { preHandler: staffOnly, schema: { body: sendBody, headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }) } },
+    { preHandler: staffOnly, schema: { body: sendBody, headers: idempotencyHeaders } },
     async (request, reply) => {
-      const key = request.headers['idempotency-key'];
       const body = request.body;
-      const replay = key ? await findByIdempotencyKey(db, key) : undefined;
-      const row =
-        replay ??
-        (await insertNotification(db, {
-          id: randomUUID(),
-          userId: body.userId ?? null,
-          recipient: body.recipient,
-          channel: body.channel,
-          eventType: 'manual',
-          subject: body.subject ?? '',
-          body: body.body,
-          format: body.channel === 'email' ? body.format : 'text',
-          idempotencyKey: key,
-          createdBy: requirePrincipal(request).userId,
-        })) ??
-        // Lost a race with a concurrent request carrying the same key.
-        (await findByIdempotencyKey(db, key!))!;
-      if (!sameRequest(row, body)) throw conflict('Idempotency-Key was already used for a different message');
-      if (!replay) dispatcher.sendSoon(row.id);
-      return reply.code(202).send(toDto(row));
+      const response = await runIdempotent(db, idempotentRequestOf(request), async (save) => {
+        const row = await db.transaction(async (tx) => {
+          const row = (await insertNotification(tx, {
+            id: randomUUID(),
+            userId: body.userId ?? null,
+            recipient: body.recipient,
+            channel: body.channel,
+            eventType: 'manual',
+            subject: body.subject ?? '',
+            body: body.body,
+            format: body.channel === 'email' ? body.format : 'text',
+            createdBy: requirePrincipal(request).userId,
+          }))!;
+          await save(tx, { status: 202, body: toDto(row) });
+          return row;
+        });
+        dispatcher.sendSoon(row.id);
+        return { status: 202, body: toDto(row) };
+      });
+      return reply.code(response.status).send(response.body);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
-import { conflict, notFound, type Db, type Executor } from '@emporium/kit';
+import { conflict, notFound, pageOf, pageOffset, type Db, type Executor, type PageRequest } from '@emporium/kit';
 import { IllegalTransition, transition, type OrderEvent, type OrderState } from '../domain/order-state.ts';
 import { initialSaga } from '../domain/checkout-saga.ts';
 import { writeOrderCreated, writeOrderEvent, type ChangeDetails } from '../events/order-events.ts';
@@ -130,20 +130,15 @@ function orderSummary(order: OrderRow) {
   };
 }
 
-export interface Page {
-  page: number;
-  pageSize: number;
-}
-
 /** Newest first; `total` counts every match so clients can page. */
-export async function listOrders(db: Db, filter: { userId?: string; status?: OrderState }, page: Page) {
+export async function listOrders(db: Db, filter: { userId?: string; status?: OrderState }, page: PageRequest) {
   const conditions: SQL[] = [];
   if (filter.userId) conditions.push(eq(orders.userId, filter.userId));
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [counted]] = await Promise.all([
-    db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(page.pageSize).offset(pageOffset(page)),
     db.select({ n: count() }).from(orders).where(where),
   ]);
-  return { items: rows.map(orderSummary), page: page.page, pageSize: page.pageSize, total: Number(counted?.n ?? 0) };
+  return pageOf(rows.map(orderSummary), Number(counted?.n ?? 0), page);
 }

@@ -1,9 +1,9 @@
-import { notFound, forbidden, unauthorized, principalOf, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
+import { notFound, forbidden, pageQuery, unauthorized, principalOf, requirePermission, requirePrincipal, type ServiceApp } from '@emporium/kit';
 import { findOrder, listOrders, orderView } from '../db/order-store.ts';
 import { recordOrderAccess } from '../db/audit-log.ts';
 import { isStaff, orderAccess } from '../domain/order-access.ts';
 import type { OrdersContext } from '../context.ts';
-import { guestQuery, orderIdParams, pageQuery, staffListQuery } from './schemas.ts';
+import { guestQuery, orderIdParams, staffListQuery } from './schemas.ts';
 
 export function registerReadRoutes(app: ServiceApp, ctx: OrdersContext): void {
   app.get('/orders/mine', { schema: { querystring: pageQuery } }, async (request) => {

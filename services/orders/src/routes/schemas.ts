@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { checkoutPaymentSchema } from '@emporium/contracts';
+import { pageQuery } from '@emporium/kit';
 import { orderStates } from '../domain/order-state.ts';
 
 /** Request pieces several routes share. */
 export const orderIdParams = z.object({ id: z.uuid() });
-
-export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
 
 export const staffListQuery = pageQuery.extend({ status: z.enum(orderStates).optional() });
 

@@ -18,14 +18,13 @@ async function loadOrder(ctx: OrdersContext, orderId: string): Promise<OrderRow>
   return order;
 }
 
-/** One state change (plus whatever else `extra` writes) in one transaction, then publish. */
+/** One state change (plus whatever else `extra` writes) in one unit of work. */
 async function change(ctx: OrdersContext, orderId: string, request: OrderChangeRequest, extra?: (tx: Executor) => Promise<void>) {
-  const order = await ctx.db.transaction(async (tx) => {
+  const order = await ctx.unitOfWork(async (tx) => {
     const updated = await applyOrderChange(tx, orderId, request);
     await extra?.(tx);
     return updated;
   });
-  ctx.relay.nudge();
   return orderView(ctx.db, order);
 }
 
@@ -89,7 +88,7 @@ export async function refundOrder(ctx: OrdersContext, orderId: string, input: { 
   const order = await loadOrder(ctx, orderId);
   const key = { orderId, idempotencyKey };
   const [previous] = await ctx.db.select().from(orderRefunds).where(and(eq(orderRefunds.orderId, orderId), eq(orderRefunds.idempotencyKey, idempotencyKey)));
-  if (previous && input.amount !== undefined && input.amount !== previous.amount) throw conflict('This Idempotency-Key was already used for a different refund');
+  if (previous && input.amount !== undefined && input.amount !== previous.amount) throw unprocessable('This Idempotency-Key was already used with a different request.', { idempotencyKey });
   if (previous?.status === 'done') return orderView(ctx.db, order);
   if (!isRefundable(order.status)) throw conflict(`Cannot refund an order that is ${order.status.replace('_', ' ')}`, { state: order.status, event: 'refund' });
   if (!order.paymentId) throw conflict('This order has no captured payment to refund');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { badRequest, conflict, HttpProblem, type Principal } from '@emporium/kit';
+import { badRequest, HttpProblem, unprocessable, type Principal } from '@emporium/kit';
 import { sameEmail } from '../domain/order-access.ts';
 import { isActive } from '../domain/checkout-saga.ts';
 import { orderIdForKey } from '../domain/order-id.ts';
@@ -114,7 +114,7 @@ async function releaseClaim(ctx: OrdersContext, cartId: string, orderId: string,
 /** A retried request: the first order, as it stands (after its saga, if this process runs it, within the budget). */
 async function replay(ctx: OrdersContext, order: OrderRow, input: PlaceOrderInput, principal: Principal | null): Promise<PlaceOrderResult> {
   const sameCaller = principal ? order.userId === principal.userId : order.userId === null && sameEmail(order.email, input.email);
-  if (!sameCaller || order.cartId !== input.cartId) throw conflict('This Idempotency-Key was already used for a different request');
+  if (!sameCaller || order.cartId !== input.cartId) throw unprocessable('This Idempotency-Key was already used with a different request.', { idempotencyKey: order.idempotencyKey });
   const running = await sagaRunsPast(ctx, order.id, Date.now() + ctx.config.ORDERS_CHECKOUT_BUDGET_MS);
   return answer(ctx, running ? 'accepted' : 'replayed', (await findOrder(ctx.db, order.id))!);
 }

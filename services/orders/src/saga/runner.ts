@@ -16,7 +16,6 @@ export interface SagaRunnerOptions {
   leaseMs: number;
   maxAttempts: number;
   reservationTtlSeconds: number;
-  recoveryIntervalMs: number;
 }
 
 interface Run {
@@ -35,13 +34,11 @@ const voidableStatuses: readonly PaymentStatus[] = ['authorized', 'requires_auth
 /**
  * Does the checkout saga's I/O: runs the current step, asks the pure `decide` what comes next
  * and persists that decision together with the order change in one transaction. A recovery
- * pass at start and on a timer resumes sagas nobody is running (crash, restart, outage).
+ * pass (the app runs `recoverOnce` at start and periodically) resumes sagas nobody is running (crash, restart, outage).
  */
 export class SagaRunner {
   private stopping = false;
   private readonly live = new Map<string, Promise<void>>();
-  private timer: NodeJS.Timeout | undefined;
-  private pass: Promise<void> | undefined;
 
   constructor(private readonly o: SagaRunnerOptions) {}
 
@@ -71,23 +68,15 @@ export class SagaRunner {
     await this.live.get(orderId)?.catch(() => undefined);
   }
 
-  startRecovery(): void {
-    this.stopping = false;
-    this.recoverInBackground();
-    this.timer = setInterval(() => this.recoverInBackground(), this.o.recoveryIntervalMs);
-    this.timer.unref();
-  }
-
   /** Shutdown begins: running sagas stop at their next step and are left for recovery, not compensated. */
   beginShutdown(): void {
     this.stopping = true;
-    clearInterval(this.timer);
   }
 
-  /** Waits for the recovery pass and for live runs whose request no longer waits (they stop at their next step). */
+  /** Waits for live runs whose request no longer waits (they stop at their next step). */
   async stop(): Promise<void> {
     this.beginShutdown();
-    await Promise.allSettled([this.pass, ...this.live.values()]);
+    await Promise.allSettled([...this.live.values()]);
   }
 
   /** One recovery pass over sagas nobody holds; each is driven as far as it can go now. */
@@ -115,13 +104,6 @@ export class SagaRunner {
       .where(and(eq(checkoutSagas.orderId, orderId), inArray(checkoutSagas.status, [...activeStatuses]), or(isNull(checkoutSagas.lockedUntil), lt(checkoutSagas.lockedUntil, now))))
       .returning({ orderId: checkoutSagas.orderId });
     return claimed.length > 0;
-  }
-
-  private recoverInBackground(): void {
-    if (this.pass || this.stopping) return;
-    this.pass = this.recoverOnce()
-      .catch((error) => this.o.logger.warn({ err: error }, 'saga recovery pass failed'))
-      .finally(() => (this.pass = undefined));
   }
 
   /** `start` is the order and saga as the caller just wrote them; otherwise they are read. */

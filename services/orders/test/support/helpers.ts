@@ -1,10 +1,11 @@
-import { identityHeaders, type ApiClient } from '@emporium/kit/testing';
+import { eventually as kitEventually } from '@emporium/kit/testing';
+import { identityHeaders, testCard, type ApiClient } from '@emporium/kit/testing';
 
 /** Headers of a request the gateway forwards for a signed-in user (a signed identity token). */
 export const customer = (id: string) => identityHeaders({ userId: id, roles: 'customer', email: `${id}@example.com` });
 export const staff = identityHeaders({ userId: 'staff-1', roles: 'staff', email: 'staff@example.com' });
 
-export const card = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
+export const card = testCard();
 export const address = { name: 'Ada Lovelace', line1: '1 Analytical Way', city: 'London', postalCode: 'N1 1AA', country: 'GB' };
 
 let keys = 0;
@@ -16,13 +17,5 @@ export function checkout(api: ApiClient, cartId: string, options: { key?: string
   return api.post('/orders', { cartId, email, payment: card, shippingAddress: address }, { headers: { 'idempotency-key': options.key ?? newKey(), ...options.headers } });
 }
 
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The kit's `eventually`, with this suite's argument order. */
+export const eventually = <T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, what = 'condition'): Promise<T> => kitEventually(check, what, timeoutMs);

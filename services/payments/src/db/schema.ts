@@ -62,20 +62,6 @@ export const invoices = pgTable('invoices', {
 });
 export type Invoice = typeof invoices.$inferSelect;
 
-export const idempotencyKeys = pgTable(
-  'idempotency_keys',
-  {
-    operation: text('operation').notNull(),
-    key: text('key').notNull(),
-    requestHash: text('request_hash').notNull(),
-    statusCode: integer('status_code'),
-    response: jsonb('response'),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.operation, t.key] })],
-);
-
 export const webhookEvents = pgTable(
   'webhook_events',
   {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { requestHash } from '@emporium/kit';
 
 /**
  * A stable hash of what a request asked for, to tell a genuine retry (same key, same request)
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
  * be reversed by trying every number, so it must never be stored.
  */
 export function requestFingerprint(operation: string, request: unknown): string {
-  return createHash('sha256').update(`${operation}\n${canonicalJson(redactCard(request))}`).digest('hex');
+  return requestHash({ operation, request: redactCard(request) });
 }
 
 function redactCard(value: unknown): unknown {
@@ -19,13 +19,4 @@ function redactCard(value: unknown): unknown {
     out[key] = key === 'cardNumber' && typeof inner === 'string' ? `last4:${inner.replace(/\D/g, '').slice(-4)}` : redactCard(inner);
   }
   return out;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }

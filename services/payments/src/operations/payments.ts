@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { badRequest, conflict, HttpProblem, notFound, type Db, type Executor } from '@emporium/kit';
+import { badRequest, conflict, HttpProblem, notFound, runIdempotent, type Db, type Executor, type SaveResponse, type StoredResponse } from '@emporium/kit';
 import type { Logger } from 'pino';
 import type { ProviderRegistry } from '../config.ts';
 import { paymentIntents, type PaymentIntent } from '../db/schema.ts';
 import { IllegalTransition, nextStatus, planRefund, RefundTooLarge } from '../domain/payment-state.ts';
 import { requestFingerprint } from '../domain/request-fingerprint.ts';
 import { last4, type PaymentMethodInput, type PaymentProvider, type ProviderName, type ProviderOutcome } from '../providers/index.ts';
-import { runIdempotent, type SaveResponse, type StoredResponse } from './idempotency.ts';
 import { recordAuthorized, recordCaptured, recordFailed, recordRefund, recordVoided } from './transitions.ts';
 
 export interface AuthorizeRequest {
@@ -44,7 +43,7 @@ export class PaymentOperations {
     const providerName = request.provider ?? this.ctx.defaultProvider;
     const provider = this.ctx.providers.get(providerName);
     if (!provider) throw badRequest(`Payment provider ${providerName} is not configured.`, { field: 'body.provider' });
-    const scope = { operation: 'authorize', key: idempotencyKey, requestHash: requestFingerprint('authorize', request) };
+    const scope = { scope: 'authorize', key: idempotencyKey, request: requestFingerprint('authorize', request) };
     return runIdempotent(this.ctx.db, scope, async (save) => {
       const intent = await this.intentFor(request, providerName, idempotencyKey);
       if (intent.status !== 'requires_authorization') return authorizeReply(intent);
@@ -66,7 +65,7 @@ export class PaymentOperations {
   }
 
   async capture(paymentId: string, idempotencyKey: string): Promise<StoredResponse> {
-    const scope = { operation: 'capture', key: idempotencyKey, requestHash: requestFingerprint('capture', { paymentId }) };
+    const scope = { scope: 'capture', key: idempotencyKey, request: requestFingerprint('capture', { paymentId }) };
     return runIdempotent(this.ctx.db, scope, async (save) => {
       const intent = await this.load(paymentId);
       await guard(() => nextStatus(intent.status, 'capture'));
@@ -95,7 +94,7 @@ export class PaymentOperations {
   }
 
   async refund(paymentId: string, amount: number, idempotencyKey: string): Promise<StoredResponse> {
-    const scope = { operation: 'refund', key: idempotencyKey, requestHash: requestFingerprint('refund', { paymentId, amount }) };
+    const scope = { scope: 'refund', key: idempotencyKey, request: requestFingerprint('refund', { paymentId, amount }) };
     return runIdempotent(this.ctx.db, scope, async (save) => {
       const intent = await this.load(paymentId);
       await guard(() => planRefund(intent, amount));

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@emporium/kit';
 import { randomBytes } from 'node:crypto';
 import {
   failure, invalidMoney, last4,
@@ -11,8 +12,8 @@ export interface SandboxConfig {
   webhookSecret?: string;
   /** Seconds a webhook timestamp may be off, against replays. */
   webhookToleranceSeconds?: number;
-  /** Clock, injectable for tests. */
-  now?: () => Date;
+  /** Where the date comes from (card expiry, webhook timestamps): the system clock unless a test sets one. */
+  clock?: Clock;
 }
 
 /** What the sandbox remembers about an authorization. Only the last four digits of the card. */
@@ -41,13 +42,13 @@ export class SandboxProvider implements PaymentProvider {
   private readonly replies = new Map<string, { fingerprint: string; outcome: ProviderOutcome }>();
   private readonly webhookSecret: string;
   private readonly toleranceSeconds: number;
-  private readonly now: () => Date;
+  private readonly clock: Clock;
   private down = false;
 
   constructor(config: SandboxConfig = {}) {
     this.webhookSecret = config.webhookSecret ?? randomBytes(32).toString('hex');
     this.toleranceSeconds = config.webhookToleranceSeconds ?? 300;
-    this.now = config.now ?? (() => new Date());
+    this.clock = config.clock ?? systemClock;
   }
 
   /** Makes every call fail with provider_unavailable, to exercise callers' compensation paths. */
@@ -68,7 +69,7 @@ export class SandboxProvider implements PaymentProvider {
     return this.once('authorize', input.idempotencyKey, fingerprint, () => {
       const invalid = invalidMoney(input.amount, input.currency);
       if (invalid) return failure('processing_error', invalid);
-      const verdict = judgeCard(input.method, this.now());
+      const verdict = judgeCard(input.method, this.clock.now());
       if (!verdict.ok) return failure(verdict.code, verdict.message);
       const providerRef = newRef('sbx_pay');
       const payment: SandboxPayment = { providerRef, amount: input.amount, currency: input.currency, status: 'authorized', captured: 0, refunded: 0 };
@@ -118,7 +119,7 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   /** Signs a webhook body the way verifyWebhook expects; returns the headers to send with it. */
-  signWebhook(rawBody: string, timestampSeconds = Math.floor(this.now().getTime() / 1000)): Record<string, string> {
+  signWebhook(rawBody: string, timestampSeconds = Math.floor(this.clock.now().getTime() / 1000)): Record<string, string> {
     const signature = hmacSha256Hex(this.webhookSecret, `${timestampSeconds}.${rawBody}`);
     return { [SANDBOX_SIGNATURE_HEADER]: `t=${timestampSeconds},v1=${signature}` };
   }
@@ -129,7 +130,7 @@ export class SandboxProvider implements PaymentProvider {
     const parts = parseSignatureHeader(header);
     const timestamp = Number(parts.get('t')?.[0]);
     if (!Number.isInteger(timestamp)) return null;
-    if (Math.abs(this.now().getTime() / 1000 - timestamp) > this.toleranceSeconds) return null;
+    if (Math.abs(this.clock.now().getTime() / 1000 - timestamp) > this.toleranceSeconds) return null;
     const expected = hmacSha256Hex(this.webhookSecret, `${timestamp}.${rawBody}`);
     if (!(parts.get('v1') ?? []).some((candidate) => signaturesMatch(expected, candidate))) return null;
     return parseSandboxEvent(rawBody);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { PaymentIntent } from '../db/schema.ts';
-import type { StoredResponse } from '../operations/idempotency.ts';
+import type { StoredResponse } from '@emporium/kit';
 
 export const paymentParams = z.object({ paymentId: z.uuid() });
 /** Loose: other headers (x-user-id, ...) must survive validation. */

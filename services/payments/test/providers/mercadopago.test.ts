@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
+import { testCard } from '@emporium/kit/testing';
 import { MercadoPagoProvider } from '../../src/providers/mercadopago.ts';
 import { startFakeMercadoPago, MERCADOPAGO_TEST_TOKENS, type FakeMercadoPago } from '../fakes/fake-mercadopago.ts';
 import { runProviderContract } from './provider-contract.ts';
@@ -21,7 +22,7 @@ function providerFor(fake: FakeMercadoPago, overrides: Partial<ConstructorParame
 
 // A careless caller passing the raw card next to the token: the adapter must send only the token.
 const CARD = '5031433215406351';
-const withCard = (token: string) => ({ token, cardNumber: CARD, expMonth: 11, expYear: 2030, cvc: '123' });
+const withCard = (token: string) => ({ token, ...testCard(CARD) });
 
 runProviderContract('mercadopago', async () => {
   const fake = await startFakeMercadoPago({ currency: 'BRL' });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { TestClock, testCard } from '@emporium/kit/testing';
 import { SandboxProvider } from '../../src/providers/sandbox.ts';
 import { runProviderContract } from './provider-contract.ts';
 
@@ -61,11 +62,23 @@ test('sandbox: test cards decide the outcome', async () => {
 });
 
 test('sandbox: an expiry date in the past is expired_card', async () => {
-  const sandbox = new SandboxProvider({ now: () => new Date('2030-06-15T00:00:00Z') });
+  const sandbox = new SandboxProvider({ clock: new TestClock('2030-06-15T00:00:00Z') });
   const outcome = await sandbox.authorize({ amount: 100, currency: 'EUR', method: { cardNumber: CARDS.approved, expMonth: 5, expYear: 2030 }, idempotencyKey: key() });
   assert.equal(outcome.ok ? null : outcome.code, 'expired_card');
   const stillValid = await sandbox.authorize({ amount: 100, currency: 'EUR', method: { cardNumber: CARDS.approved, expMonth: 6, expYear: 30 }, idempotencyKey: key() });
   assert.equal(stillValid.ok, true);
+});
+
+test('sandbox: the date comes from its clock, so test cards made relative to it work in any year', async () => {
+  const clock = new TestClock('2031-01-15T00:00:00Z');
+  const sandbox = new SandboxProvider({ clock });
+  const authorize = (method: object) => sandbox.authorize({ amount: 100, currency: 'EUR', method, idempotencyKey: key() });
+  // The suite's old fixed cards (12/2030) stop working in January 2031; relative ones do not.
+  const fixed = await authorize({ cardNumber: CARDS.approved, expMonth: 12, expYear: 2030, cvc: '123' });
+  assert.equal(fixed.ok ? null : fixed.code, 'expired_card');
+  assert.equal((await authorize(testCard(CARDS.approved, clock))).ok, true);
+  clock.set('2099-06-01T00:00:00Z');
+  assert.equal((await authorize(testCard(CARDS.approved, clock))).ok, true);
 });
 
 test('sandbox: Stripe-style test tokens work too', async () => {
@@ -104,13 +117,13 @@ test('sandbox: capture cannot exceed the authorized amount; bad money input is r
 });
 
 test('sandbox: webhooks signed with another secret or too old are rejected', () => {
-  const now = new Date('2030-01-01T00:00:00Z');
-  const sandbox = new SandboxProvider({ webhookSecret: 'right', now: () => now });
-  const impostor = new SandboxProvider({ webhookSecret: 'wrong', now: () => now });
+  const clock = new TestClock('2030-01-01T00:00:00Z');
+  const sandbox = new SandboxProvider({ webhookSecret: 'right', clock });
+  const impostor = new SandboxProvider({ webhookSecret: 'wrong', clock });
   const rawBody = JSON.stringify({ id: 'evt_1', type: 'payment.captured', providerRef: 'sbx_pay_1', status: 'captured' });
   assert.deepEqual(sandbox.verifyWebhook(rawBody, sandbox.signWebhook(rawBody)), { id: 'evt_1', type: 'payment.captured', providerRef: 'sbx_pay_1', status: 'captured' });
   assert.equal(sandbox.verifyWebhook(rawBody, impostor.signWebhook(rawBody)), null);
-  const tenMinutesAgo = Math.floor(now.getTime() / 1000) - 600;
+  const tenMinutesAgo = Math.floor(clock.now().getTime() / 1000) - 600;
   assert.equal(sandbox.verifyWebhook(rawBody, sandbox.signWebhook(rawBody, tenMinutesAgo)), null);
   // Header names are matched without regard to case.
   const headers = sandbox.signWebhook(rawBody);
