@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@emporium/kit';
 import { TestPlatform, apiClient, type ApiClient } from '@emporium/kit/testing';
-import type { EventEnvelope } from '@emporium/contracts';
+import { paymentsAuthorize, type EventEnvelope } from '@emporium/contracts';
 import { service } from '../src/app.ts';
 import { standIns, UpstreamState } from './support/stand-ins.ts';
 import { address, card, checkout, customer, eventually, newKey, staff } from './support/helpers.ts';
@@ -295,7 +295,8 @@ async function interruptCheckoutAfterAuthorization(cartId: string): Promise<stri
   upstream.paymentsMode = 'hang';
   const pending = checkout(api, cartId);
   await eventually(() => (upstream.hungCount > 0 ? true : undefined), 10_000, 'the authorization to reach payments');
-  const orderId = upstream.callsTo('payments').at(-1)!.body.orderId as string;
+  // The last authorization: an earlier test's saga may still be asking payments about its settlement meanwhile.
+  const orderId = upstream.callsTo('payments').filter((call) => call.path === paymentsAuthorize.path).at(-1)!.body.orderId as string;
   assert.equal(upstream.reservations.get(orderId)?.status, 'reserved');
 
   const restarting = platform.restartService('orders');
