@@ -360,17 +360,15 @@ async function unpublishedEvents(): Promise<number> {
 /** After a successful write, waits until its events have been published and handled and nothing moves. */
 async function settle(): Promise<Record<string, number>> {
   let previous = '';
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  return eventually(async () => {
     await platform.drainBus();
     const pending = await unpublishedEvents();
     const counts = await rowCounts();
     const now = JSON.stringify(counts);
-    if (pending === 0 && now === previous) return counts;
+    const settled = pending === 0 && now === previous;
     previous = now;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail('the platform did not settle after a write');
+    return settled && counts;
+  }, 'the platform to settle after a write', 30_000);
 }
 
 function changed(before: Record<string, number>, after: Record<string, number>): string[] {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { HttpClient, HttpProblem, InternalTokens, loadConfig, baseConfigSchema, ConfigError } from '../src/index.ts';
+import { eventually } from '../src/testing/index.ts';
 
 const tokens = new InternalTokens('a-secret-of-at-least-thirty-two-characters', 'caller');
 
@@ -13,7 +14,7 @@ test('a dead target is a 503, the circuit opens, and it closes again once the ta
   const probe = createServer();
   const port = await listen(probe);
   await new Promise((r) => probe.close(r)); // a port nobody listens on now
-  const client = new HttpClient({ target: 'stock', baseUrl: `http://127.0.0.1:${port}`, tokens, retries: 0, resetTimeoutMs: 300, timeoutMs: 500 });
+  const client = new HttpClient({ target: 'stock', baseUrl: `http://127.0.0.1:${port}`, tokens, retries: 0, resetTimeoutMs: 300, timeoutMs: 5_000 });
   try {
     for (let i = 0; i < 3; i++) {
       await assert.rejects(client.request({ path: '/x' }), (e: unknown) => e instanceof HttpProblem && e.status === 503);
@@ -23,8 +24,8 @@ test('a dead target is a 503, the circuit opens, and it closes again once the ta
 
     const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
     await listen(server, port);
-    await new Promise((r) => setTimeout(r, 350));
-    const res = await client.request<{ ok: boolean }>({ path: '/x' });
+    // Refused while the circuit is open; once it half-opens the next call goes through and closes it.
+    const res = await eventually(() => client.request<{ ok: boolean }>({ path: '/x' }), 'the circuit to close again');
     assert.deepEqual(res.body, { ok: true });
     assert.equal(client.circuitOpen, false);
     await new Promise((r) => server.close(r));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { z } from 'zod';
 import { createServiceApp, badRequest, MAX_HEADER_BYTES, type ServiceModule } from '../src/index.ts';
-import { TestPlatform, apiClient } from '../src/testing/index.ts';
+import { TestPlatform, apiClient, eventually } from '../src/testing/index.ts';
 
 /** A tiny service exercising the kit the way real services use it. */
 const echoService: ServiceModule = {
@@ -46,7 +46,7 @@ after(async () => {
 });
 
 test('a service with REGISTRY_URL announces itself to the registry with the token', async () => {
-  for (let i = 0; i < 50 && heartbeats.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  await eventually(() => heartbeats.length > 0, 'the first heartbeat');
   assert.deepEqual(heartbeats[0], { token: 'sesame-sesame-sesame', body: { service: 'echo', url: platform.url('echo') } });
 });
 

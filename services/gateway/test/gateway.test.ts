@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
-import { TestPlatform, apiClient, identityHeaders, testSecrets, type ApiClient } from '@emporium/kit/testing';
+import { TestPlatform, apiClient, eventually, identityHeaders, testSecrets, type ApiClient } from '@emporium/kit/testing';
 import { service } from '../src/app.ts';
 import { createTestKeys, demoService, usersService, type TestKeys } from './support/upstreams.ts';
 
@@ -65,13 +65,12 @@ function rawGet(path: string): Promise<number> {
   });
 }
 
-async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean, tries = 100): Promise<T> {
-  let value = await attempt();
-  for (let i = 0; i < tries && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await attempt();
-  }
-  return value;
+/** Polls `attempt` until `done` holds for its answer (the kit's bounded poll), and returns that answer. */
+function until<T>(attempt: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  return eventually(async () => {
+    const value = await attempt();
+    return done(value) ? value : undefined;
+  }, what);
 }
 
 test('proxies method, path, query, body and content type; passes status and headers back', async () => {
@@ -187,7 +186,7 @@ test('rate limit: 429 problem after the limit, counted per client', async () => 
   const usersHealthy = (r: { status: number; body: { services?: Array<{ name: string; instances: Array<{ health: string }> }> } }) =>
     r.status === 200 && (r.body.services ?? []).some((s) => s.name === 'users' && s.instances.some((i) => i.health === 'healthy'));
   const askRegistry = async () => limited.get('/registry', { token: await keys.sign({ sub: `u-admin-${++asker}`, roles: ['admin'] }) });
-  assert.ok(usersHealthy(await eventually(askRegistry, usersHealthy)), 'users healthy behind the limited gateway');
+  await until(askRegistry, usersHealthy, 'users healthy behind the limited gateway');
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await limited.post('/api/v1/users/login', {})).status);
   assert.deepEqual(statuses, [200, 200, 200, 429]);
@@ -291,12 +290,12 @@ test('a stopped upstream is a 503, then the circuit opens; it recovers after res
   const first = await api.get('/api/v1/demo/echo/x', { token: customer });
   assert.equal(first.status, 503);
   assert.match(first.headers.get('content-type') ?? '', /application\/problem\+json/);
-  const open = await eventually(() => api.get('/api/v1/demo/echo/x', { token: customer }), (r) => /circuit open/.test(r.body.detail), 20);
+  const open = await until(() => api.get('/api/v1/demo/echo/x', { token: customer }), (r) => /circuit open/.test(r.body.detail), 'the circuit to open');
   assert.equal(open.status, 503);
   assert.match(open.body.detail, /circuit open/);
 
   await platform.restartService('demo');
-  const back = await eventually(() => api.get('/api/v1/demo/echo/x', { token: customer }), (r) => r.status === 200);
+  const back = await until(() => api.get('/api/v1/demo/echo/x', { token: customer }), (r) => r.status === 200, 'the upstream to answer again');
   assert.equal(back.status, 200);
   assert.equal(back.body.instance, 'demo');
 });
@@ -309,7 +308,7 @@ test('round-robin across a directory instance and a heartbeat instance', async (
     const instances = r.body.services.find((s) => s.name === 'demo')!.instances;
     return instances.length === 2 && instances.every((i) => i.health === 'healthy');
   };
-  const registry = await eventually(() => api.get('/registry', { token: admin }), bothHealthy);
+  const registry = await until(() => api.get('/registry', { token: admin }), bothHealthy, 'both instances healthy');
   assert.ok(bothHealthy(registry), JSON.stringify(registry.body));
 
   const served = [];
