@@ -5,6 +5,7 @@ import { api, body } from '../api/client.ts';
 import type { OrderPage, OrderStatus } from '../api/models.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useFormat } from '../format.ts';
+import { Pagination } from '../components/Pagination.tsx';
 
 const statuses: OrderStatus[] = ['pending', 'reserved', 'paid', 'payment_failed', 'fulfilled', 'shipped', 'delivered', 'cancelled', 'refunded'];
 const pageSize = 20;
@@ -54,13 +55,7 @@ export function AdminOrders() {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="pagination" aria-label={t('products.pagination')}>
-          <button type="button" className="button" disabled={page <= 1} onClick={() => setParams({ ...(status && { status }), page: String(page - 1) })}>{t('products.previous')}</button>
-          <span>{t('products.page', { page, pages })}</span>
-          <button type="button" className="button" disabled={page >= pages} onClick={() => setParams({ ...(status && { status }), page: String(page + 1) })}>{t('products.next')}</button>
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} onPage={(n) => setParams({ ...(status && { status }), page: String(n) })} />
     </section>
   );
 }

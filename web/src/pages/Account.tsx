@@ -10,6 +10,7 @@ import { useFormat } from '../format.ts';
 import { useSession } from '../session/session.tsx';
 import { currentAccessToken } from '../session/tokens.ts';
 import { SignInForm } from './SignIn.tsx';
+import { Pagination } from '../components/Pagination.tsx';
 
 interface Profile { id: string; email: string; name: string | null; phone: string | null; emailVerified: boolean }
 interface Preferences { locale: string; currency: string; marketingEmails: boolean }
@@ -144,13 +145,7 @@ export function MyOrders() {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="pagination" aria-label={t('products.pagination')}>
-          <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('products.previous')}</button>
-          <span>{t('products.page', { page, pages })}</span>
-          <button type="button" className="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('products.next')}</button>
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} onPage={setPage} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCategories, useProducts, type ProductQuery } from '../api/catalog.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { Pagination } from '../components/Pagination.tsx';
 
 const pageSize = 12;
 const sorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'name'] as const;
@@ -62,13 +63,7 @@ export function Products() {
       ) : (
         <ul className="product-grid" data-testid="product-list">{products.data.items.map((p) => <ProductCard key={p.id} product={p} />)}</ul>
       )}
-      {pages > 1 && (
-        <nav className="pagination" aria-label={t('products.pagination')}>
-          <button type="button" className="button" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>{t('products.previous')}</button>
-          <span>{t('products.page', { page, pages })}</span>
-          <button type="button" className="button" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>{t('products.next')}</button>
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} onPage={(n) => update({ page: String(n) })} />
     </>
   );
 }
