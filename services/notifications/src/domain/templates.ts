@@ -1,21 +1,10 @@
 import { z } from 'zod';
-import type { EventData } from '@emporium/contracts';
+import { notificationsManifest, type EventData } from '@emporium/contracts';
 import { formatMinorUnits } from './money.ts';
 import type { TemplateText, TemplateVariables } from './render.ts';
 
-/** The events this service turns into notifications. */
-export const notifiedEvents = [
-  'order.paid',
-  'order.payment_failed',
-  'order.shipped',
-  'order.refunded',
-  'order.cancelled',
-  'inventory.low_stock',
-  'user.email_verification_requested',
-  'user.password_reset_requested',
-  'user.signup_with_existing_email',
-  'user.password_changed',
-] as const;
+/** The events this service turns into notifications: the ones its manifest says it consumes. */
+export const notifiedEvents = notificationsManifest.consumes;
 export type NotifiedEvent = (typeof notifiedEvents)[number];
 export const notifiedEventSchema = z.enum(notifiedEvents);
 
